@@ -1,0 +1,23 @@
+#include "rules/registry.h"
+
+#include <vector>
+
+// The one table: one line per rule, alphabetical by rule id. Each rule file defines
+// `RuleEntry <name>_rule()` in namespace brandlint::rules.
+#define BRANDLINT_RULES(X) \
+  /* end of table */
+
+namespace brandlint::rules {
+
+#define BRANDLINT_DECLARE(name) RuleEntry name##_rule();
+BRANDLINT_RULES(BRANDLINT_DECLARE)
+#undef BRANDLINT_DECLARE
+
+std::span<const RuleEntry> registry() {
+#define BRANDLINT_ROW(name) name##_rule(),
+  static const std::vector<RuleEntry> table = {BRANDLINT_RULES(BRANDLINT_ROW)};
+#undef BRANDLINT_ROW
+  return table;
+}
+
+}  // namespace brandlint::rules
