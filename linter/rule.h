@@ -65,6 +65,12 @@ class RuleContext {
   void report_file(std::string message, Json evidence,
                    std::optional<Severity> severity = std::nullopt);
 
+  /// Records a measurement about the asset (palette shares, LIX, word counts...), reported
+  /// whether or not anything is wrong; the consistency view aggregates them per channel.
+  void measure(const std::string& key, Json value);
+  /// Where measurements go; the runner sets it, tests may leave it unset (then measure() is a no-op).
+  void set_measurements(Json* sink) { measurements_ = sink; }
+
  private:
   void push(Location location, std::string message, Json evidence, std::optional<Fix> fix,
             std::optional<Severity> severity);
@@ -73,6 +79,7 @@ class RuleContext {
   std::string_view rule_id_;
   Severity severity_;
   std::vector<Finding>& out_;
+  Json* measurements_ = nullptr;
 };
 
 class Rule {

@@ -1,0 +1,21 @@
+// Decoding a discovered file into an Asset, once. User problems (corrupt image, over-budget
+// image, invalid UTF-8) become Asset::problems, never exceptions.
+#pragma once
+
+#include <cstdint>
+
+#include "linter/asset.h"
+#include "linter/discovery.h"
+
+namespace brandlint {
+
+struct LoadOptions {
+  std::uint64_t max_pixels = 100'000'000;           // decode budget per image
+  std::uintmax_t max_text_bytes = 64ull << 20;      // text files larger than this are refused
+  std::uintmax_t max_binary_bytes = 512ull << 20;   // image/PDF files larger than this are refused
+};
+
+Asset load_asset(const DiscoveredFile& file, AssetKind kind, const guide::Channel& channel,
+                 const LoadOptions& options);
+
+}  // namespace brandlint

@@ -1,0 +1,29 @@
+#include "linter/builtin_rules.h"
+
+namespace brandlint {
+namespace {
+
+const std::vector<AssetKind> kAllKinds = {AssetKind::text, AssetKind::markdown, AssetKind::css,
+                                          AssetKind::html, AssetKind::svg,      AssetKind::image,
+                                          AssetKind::pdf,  AssetKind::copy_deck};
+
+const RuleMeta kInternalErrorMeta{kInternalError,
+                                  "brandlint hit a bug while checking this file with one rule",
+                                  kAllKinds, Severity::error, Fixable::never,
+                                  "rules/brandlint/internal-error.md", {}};
+const RuleMeta kUnreadableMeta{kUnreadableAsset,
+                               "The file could not be read or decoded, so it was not checked",
+                               kAllKinds, Severity::error, Fixable::never,
+                               "rules/brandlint/unreadable-asset.md", {}};
+const RuleMeta kEncodingMeta{kInvalidEncoding,
+                             "The text is not valid UTF-8; damaged bytes were replaced",
+                             kAllKinds, Severity::warning, Fixable::never,
+                             "rules/brandlint/invalid-encoding.md", {}};
+
+const RuleMeta* const kBuiltins[] = {&kInternalErrorMeta, &kEncodingMeta, &kUnreadableMeta};
+
+}  // namespace
+
+std::span<const RuleMeta* const> builtin_rules() { return kBuiltins; }
+
+}  // namespace brandlint

@@ -1,0 +1,105 @@
+#include "linter/cli.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+namespace brandlint {
+namespace {
+
+constexpr const char* kExamples = R"(
+Examples:
+  brandlint check                          lint the current folder with ./brandguide.toml
+  brandlint check site/ social/ --guide brand/brandguide.toml
+  brandlint check campaign/ --format json --output out/report.json
+  brandlint check . --channel sms --channel email --fail-on warning
+  brandlint rules                          list every rule
+  brandlint explain voice/banned-term      show a rule's documentation
+  brandlint guide check brandguide.toml    validate a brand guide
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, guide or internal error.
+Docs: README.md and docs/brand-guide.md in the brandlint repository.)";
+
+}  // namespace
+
+CliOptions parse_command_line(int argc, char** argv) {
+  CliOptions o;
+  CLI::App app{"brandlint — a brand-consistency linter: colours, logos and tone of voice, "
+               "checked against your brand guide.",
+               "brandlint"};
+  app.footer(kExamples);
+  app.set_version_flag("--version", std::string("brandlint ") + BRANDLINT_VERSION);
+  app.require_subcommand(1);
+
+  CLI::App* check = app.add_subcommand("check", "Lint files and folders against the brand guide");
+  check->add_option("paths", o.paths, "Files or folders to lint (default: .)");
+  check->add_option("--guide,-g", o.guide,
+                    "Brand guide (default: brandguide.toml found by walking up)");
+  check->add_option("--format,-f", o.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--output,-o", o.output, "Write the report to FILE instead of stdout");
+  std::string fail_on = "error";
+  check->add_option("--fail-on", fail_on, "Exit 1 when a finding has at least this severity")
+      ->check(CLI::IsMember({"info", "warning", "error"}))
+      ->capture_default_str();
+  check->add_option("--channel,-c", o.channels, "Only lint files of this channel (repeatable)");
+  check->add_option("--jobs,-j", o.jobs, "Worker threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  std::string color = "auto";
+  check->add_option("--color", color, "Colour the text output (honours NO_COLOR)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  check->add_flag("--quiet,-q", o.quiet, "Print findings only, no summary");
+  check->add_option("--max-pixels", o.max_pixels,
+                    "Largest image (width × height) decoded at full size")
+      ->check(CLI::Range(1LL, 4'000'000'000LL))
+      ->capture_default_str();
+
+  app.add_subcommand("rules", "List every rule with its default severity");
+  CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");
+  explain->add_option("rule", o.rule, "Rule id, e.g. voice/banned-term")->required();
+  CLI::App* guide_cmd = app.add_subcommand("guide", "Work with brand guides");
+  guide_cmd->require_subcommand(1);
+  CLI::App* guide_check = guide_cmd->add_subcommand("check", "Validate a brand guide");
+  guide_check->add_option("guide", o.guide, "Guide file (default: found by walking up)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    o.command = Command::exit_now;
+    // --help and --version exit 0; real usage errors exit 2 as documented.
+    const int code = app.exit(e);
+    o.exit_code = code == 0 ? 0 : 2;
+    return o;
+  }
+  if (check->parsed()) {
+    o.command = Command::check;
+    o.fail_on = *guide::parse_severity(fail_on);
+    o.color = color == "always" ? ColorMode::always
+              : color == "never" ? ColorMode::never
+                                 : ColorMode::automatic;
+    if (o.paths.empty()) o.paths.push_back(".");
+  } else if (explain->parsed()) {
+    o.command = Command::explain;
+  } else if (guide_check->parsed()) {
+    o.command = Command::guide_check;
+  } else {
+    o.command = Command::rules;
+  }
+  return o;
+}
+
+bool use_color(ColorMode mode, bool to_file) {
+  if (mode == ColorMode::always) return true;
+  if (mode == ColorMode::never || to_file) return false;
+  const char* no_color = std::getenv("NO_COLOR");  // https://no-color.org: any non-empty value
+  if (no_color != nullptr && *no_color != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string_view(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO) != 0;
+}
+
+}  // namespace brandlint

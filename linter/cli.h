@@ -1,0 +1,38 @@
+// The command line: parsing only. main.cpp carries out what was asked.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "brandguide/brand_guide.h"
+
+namespace brandlint {
+
+enum class Command { check, rules, explain, guide_check, exit_now };
+enum class ColorMode { automatic, always, never };
+
+struct CliOptions {
+  Command command = Command::exit_now;
+  int exit_code = 0;  // for exit_now (--help, --version, usage errors)
+
+  std::vector<std::string> paths;
+  std::string guide;
+  std::string format = "text";
+  std::string output;
+  guide::Severity fail_on = guide::Severity::error;
+  std::vector<std::string> channels;
+  int jobs = 0;
+  ColorMode color = ColorMode::automatic;
+  bool quiet = false;
+  long long max_pixels = 100'000'000;
+  std::string rule;  // explain
+};
+
+/// Parses argv. On --help/--version/usage errors, prints and returns Command::exit_now.
+CliOptions parse_command_line(int argc, char** argv);
+
+/// Whether to colour `stdout`: --color, NO_COLOR, TERM=dumb, and whether it is a terminal.
+bool use_color(ColorMode mode, bool to_file);
+
+}  // namespace brandlint

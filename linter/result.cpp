@@ -1,0 +1,40 @@
+#include "linter/result.h"
+
+#include <algorithm>
+
+namespace brandlint {
+
+void SeverityCounts::add(Severity severity) {
+  switch (severity) {
+    case Severity::error: ++error; break;
+    case Severity::warning: ++warning; break;
+    case Severity::info: ++info; break;
+    case Severity::off: break;
+  }
+}
+
+std::vector<ChannelSummary> summarize(const RunResult& result) {
+  std::vector<ChannelSummary> out;
+  for (const ChannelInfo& channel : result.channels) out.push_back({channel.name, 0, {}});
+  auto find = [&](const std::string& name) -> ChannelSummary& {
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& s) { return s.name == name; });
+    if (it != out.end()) return *it;
+    out.push_back({name, 0, {}});
+    return out.back();
+  };
+  for (const FileRecord& file : result.files) ++find(file.channel).files;
+  for (const Finding& finding : result.findings) find(finding.channel).counts.add(finding.severity);
+  // Channels with no files in this run are not shown.
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [](const ChannelSummary& s) { return s.files == 0 && s.counts.total() == 0; }),
+            out.end());
+  return out;
+}
+
+SeverityCounts count_all(const RunResult& result) {
+  SeverityCounts counts;
+  for (const Finding& finding : result.findings) counts.add(finding.severity);
+  return counts;
+}
+
+}  // namespace brandlint

@@ -1,0 +1,180 @@
+#include "linter/runner.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "linter/builtin_rules.h"
+#include "linter/classify.h"
+#include "linter/discovery.h"
+#include "linter/rule_set.h"
+
+namespace fs = std::filesystem;
+
+namespace brandlint {
+namespace {
+
+struct Job {
+  DiscoveredFile file;
+  AssetKind kind;
+  const guide::Channel* channel;
+};
+
+struct JobResult {
+  FileRecord record;
+  std::vector<Finding> findings;
+};
+
+Finding engine_finding(const Asset& asset, std::string_view rule, Severity severity,
+                       std::string message, std::size_t offset = 0, bool has_offset = false) {
+  Finding f;
+  f.rule = std::string(rule);
+  f.severity = severity;
+  f.channel = asset.channel->name;
+  f.path = asset.display_path;
+  f.message = std::move(message);
+  if (has_offset && !asset.text.empty()) {
+    const LineColumn at = asset.lines.at(asset.text, offset);
+    f.location.begin = f.location.end = offset;
+    f.location.line = f.location.end_line = at.line;
+    f.location.column = f.location.end_column = at.column;
+  }
+  return f;
+}
+
+JobResult process(const Job& job, const guide::BrandGuide& guide, const RuleSet& rules,
+                  const LoadOptions& load_options) {
+  JobResult out;
+  out.record.path = job.file.display_path;
+  out.record.channel = job.channel->name;
+  out.record.kind = job.kind;
+  Asset asset;
+  try {
+    asset = load_asset(job.file, job.kind, *job.channel, load_options);
+  } catch (const std::exception& e) {
+    // A decoder throwing is our bug, not the user's file: say so, and go on with other files.
+    asset.display_path = job.file.display_path;
+    asset.channel = job.channel;
+    out.record.readable = false;
+    out.findings.push_back(engine_finding(asset, kInternalError, Severity::error,
+                                          fmt::format("loading this file failed: {}", e.what())));
+    return out;
+  }
+  out.record.content_hash = asset.content_hash;
+  out.record.bytes = asset.byte_size;
+  out.record.readable = asset.readable;
+  out.record.width = asset.pixels.cols;
+  out.record.height = asset.pixels.rows;
+  for (const LoadProblem& problem : asset.problems) {
+    const bool unreadable = problem.rule == kUnreadableAsset;
+    if (rules.ignored(asset.match_path, problem.rule)) continue;
+    out.findings.push_back(engine_finding(asset, problem.rule,
+                                          unreadable ? Severity::error : Severity::warning,
+                                          problem.message, problem.offset, !unreadable));
+  }
+  if (!asset.readable) return out;
+  for (const ActiveRule* active : rules.rules_for(*job.channel, job.kind)) {
+    if (rules.ignored(asset.match_path, active->meta->id)) continue;
+    std::vector<Finding> found;
+    RuleContext context(asset, guide, active->meta->id, active->severity, found);
+    Json measurements = Json::object();
+    context.set_measurements(&measurements);
+    try {
+      active->rule->check(asset, context);
+    } catch (const std::exception& e) {
+      found.clear();
+      found.push_back(engine_finding(asset, kInternalError, Severity::error,
+                                     fmt::format("rule {} failed on this file: {}",
+                                                 active->meta->id, e.what())));
+    } catch (...) {
+      found.clear();
+      found.push_back(engine_finding(asset, kInternalError, Severity::error,
+                                     fmt::format("rule {} failed on this file: unknown exception",
+                                                 active->meta->id)));
+    }
+    if (!measurements.empty()) out.record.measurements[std::string(active->meta->id)] = measurements;
+    for (Finding& f : found) {
+      if (f.severity != Severity::off) out.findings.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registry,
+              const std::vector<fs::path>& paths, const RunOptions& options) {
+  const RuleSet rules(guide, registry, options.only_rules);
+  const ChannelMatcher channels(guide);
+
+  RunResult result;
+  result.tool_version = BRANDLINT_VERSION;
+  result.guide_path = guide.path.generic_string();
+  result.brand_name = guide.brand.name;
+  result.guide_version = guide.brand.version;
+  auto selected = [&](const std::string& name) {
+    return options.channels.empty() ||
+           std::find(options.channels.begin(), options.channels.end(), name) !=
+               options.channels.end();
+  };
+  for (const guide::Channel& c : guide.channels) {
+    if (selected(c.name)) result.channels.push_back({c.name, c.locale});
+  }
+
+  const Discovery discovery = discover(paths, {guide.path});
+  for (const DiscoveryProblem& p : discovery.problems) {
+    result.skipped.push_back({p.path, p.message});
+  }
+  std::vector<Job> jobs;
+  for (const DiscoveredFile& file : discovery.files) {
+    std::optional<AssetKind> kind = kind_from_extension(file.display_path);
+    if (!kind) {
+      // Unknown extension: take it only when its bytes say it is an image or a PDF.
+      std::string head(16, '\0');
+      if (FILE* f = std::fopen(file.path.c_str(), "rb")) {
+        head.resize(std::fread(head.data(), 1, head.size(), f));
+        std::fclose(f);
+      }
+      kind = kind_from_magic(head);
+    }
+    if (!kind) {
+      result.skipped.push_back({file.display_path, "not a kind of file brandlint checks"});
+      continue;
+    }
+    const guide::Channel& channel = channels.channel_for(file.match_path);
+    if (!selected(channel.name)) continue;
+    jobs.push_back({file, *kind, &channel});
+  }
+
+  std::vector<JobResult> results(jobs.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      results[i] = process(jobs[i], guide, rules, options.load);
+    }
+  };
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t thread_count =
+      std::min<std::size_t>(options.jobs > 0 ? std::size_t(options.jobs) : cores,
+                            std::max<std::size_t>(jobs.size(), 1));
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < thread_count; ++t) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+
+  for (JobResult& r : results) {
+    result.files.push_back(std::move(r.record));
+    for (Finding& f : r.findings) {
+      if (f.rule == kInternalError) result.internal_error = true;
+      result.findings.push_back(std::move(f));
+    }
+  }
+  std::sort(result.findings.begin(), result.findings.end(), finding_less);
+  std::sort(result.skipped.begin(), result.skipped.end(),
+            [](const auto& a, const auto& b) { return a.path < b.path; });
+  return result;
+}
+
+}  // namespace brandlint

@@ -1,0 +1,39 @@
+// The command-line verbs that need the whole rule table (rules, explain, guide check) and the
+// small pieces of `check` around the engine run: finding the guide, writing output, exit codes.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "linter/result.h"
+#include "linter/rule.h"
+
+namespace brandlint::rules {
+
+/// A command-line mistake (exit code 2), e.g. an unknown --channel.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// --guide if given; else brandguide.toml walking up from the current folder, then from the
+/// first path argument. Empty if none is found.
+std::filesystem::path locate_guide(const std::string& guide_flag,
+                                   const std::vector<std::string>& paths);
+/// Throws UsageError for a --channel the guide does not define.
+void check_channel_names(const guide::BrandGuide& guide, const std::vector<std::string>& names);
+/// Registry rules and the engine's built-in diagnostics, sorted by id.
+std::vector<const RuleMeta*> all_rule_metas();
+/// Writes `content` to stdout (empty path) or atomically to `path` (temp file + rename).
+bool write_output(const std::string& path, const std::string& content);
+/// 2 on internal errors, 1 when a finding is at or above `fail_on`, else 0.
+int exit_code(const RunResult& result, Severity fail_on);
+
+int print_rules(std::ostream& out);
+int explain(const std::string& rule_id, std::ostream& out);
+int guide_check(const std::string& guide_flag, std::ostream& out);
+
+}  // namespace brandlint::rules
