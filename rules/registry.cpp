@@ -5,6 +5,7 @@
 // The one table: one line per rule, alphabetical by rule id. Each rule file defines
 // `RuleEntry <name>_rule()` in namespace brandlint::rules.
 #define BRANDLINT_RULES(X) \
+  X(color_css_off_palette) \
   /* end of table */
 
 namespace brandlint::rules {
