@@ -1,0 +1,63 @@
+// Multi-pattern term matching over segmented words. Compiled once per rule instance; matching is
+// one hash lookup per token (plus one per distinct `*` prefix length), never a regex per term,
+// and it can only ever match whole tokens: "app" never fires inside "happy", "ios" never inside
+// "silențios" (the textlint ng-word and terminology failures).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rules/support/words.h"
+
+namespace brandlint::text {
+
+class TermMatcher {
+ public:
+  struct Match {
+    std::uint32_t first = 0, last = 0;  // token range [first, last) in RunWords::words
+    std::uint32_t id = 0;               // the id given to add()
+  };
+
+  /// Compiles `pattern`: one or more words, compared in match form (NFC + case folding, soft
+  /// hyphens and ZWSP ignored, ’ = '). Words separated by whitespace match across any
+  /// whitespace, line breaks included; tokens written together ("Nord-lys", "#1") must be
+  /// together in the text. A `*` ending a word matches any continuation of that token:
+  /// "gratis*" matches "gratis" and "gratisprøven", never "ugratis"; without it, "billig"
+  /// never matches "billigste". Returns an error message, or "" once compiled.
+  std::string add(std::string_view pattern, std::uint32_t id);
+
+  bool empty() const { return patterns_.empty(); }
+
+  /// Appends the matches in `words` to `out`, left to right and non-overlapping. At each
+  /// position the longest match (in tokens) wins; ties go to the pattern added first, so the
+  /// result never depends on hash order.
+  void find(const RunWords& words, std::vector<Match>& out) const;
+
+ private:
+  struct Token {
+    std::string fold;
+    bool prefix = false;        // written with a trailing '*'
+    bool space_before = false;  // separated from the previous token by whitespace
+  };
+  struct Pattern {
+    std::vector<Token> tokens;
+    std::uint32_t id = 0;
+  };
+  struct Identity {
+    std::size_t operator()(std::uint64_t h) const { return static_cast<std::size_t>(h); }
+  };
+  using Index = std::unordered_map<std::uint64_t, std::vector<std::uint32_t>, Identity>;
+
+  // Length in tokens of pattern p matching at words[i], or 0.
+  std::size_t match_at(const Pattern& p, const RunWords& words, std::size_t i) const;
+
+  std::vector<Pattern> patterns_;  // in add() order: the index is the tie-breaker
+  Index exact_first_;              // hash of an exact first token -> patterns
+  Index prefix_first_;             // hash of a starred first token -> patterns
+  std::vector<std::size_t> prefix_lengths_;  // distinct byte lengths of starred first tokens
+};
+
+}  // namespace brandlint::text

@@ -1,0 +1,120 @@
+#include "rules/support/words.h"
+
+#include <functional>
+#include <stdexcept>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+
+#include "rules/support/text.h"
+
+namespace brandlint::text {
+namespace {
+
+// Creating a word BreakIterator loads and compiles rule data (tens of microseconds); each thread
+// keeps one and only resets its text.
+UBreakIterator* word_breaker() {
+  struct Holder {
+    UBreakIterator* breaker = nullptr;
+    ~Holder() {
+      if (breaker != nullptr) ubrk_close(breaker);
+    }
+  };
+  thread_local Holder holder;
+  if (holder.breaker == nullptr) {
+    UErrorCode status = U_ZERO_ERROR;
+    // "" is ICU's root locale: UAX #29 as published, the same for every language, so the same
+    // text segments the same way whatever the machine's locale is.
+    holder.breaker = ubrk_open(UBRK_WORD, "", nullptr, 0, &status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU word break: ") + u_errorName(status));
+  }
+  return holder.breaker;
+}
+
+std::uint64_t mix(std::uint64_t seed, std::uint64_t value) {
+  return seed ^ (value + 0x9E3779B97F4A7C15ULL + (seed << 6) + (seed >> 2));
+}
+
+// Everything words depend on: run texts and their source mapping.
+std::uint64_t runs_fingerprint(const Asset& asset) {
+  std::uint64_t h = mix(0, asset.runs.size());
+  for (const TextRun& run : asset.runs) {
+    h = mix(h, std::hash<std::string_view>{}(run.text));
+    h = mix(h, run.source_offset);
+    if (!run.offsets.empty()) {
+      h = mix(h, std::hash<std::string_view>{}(std::string_view(
+                     reinterpret_cast<const char*>(run.offsets.data()), run.offsets.size() * sizeof(std::uint32_t))));
+    }
+  }
+  return h;
+}
+
+}  // namespace
+
+std::uint64_t hash_fold(std::string_view folded) { return std::hash<std::string_view>{}(folded); }
+
+void segment(const TextRun& run, RunWords& out) {
+  out.run = &run;
+  out.words.clear();
+  out.folded.clear();
+  thread_local Utf16Text utf16;
+  utf16.assign(run.text, Prepare::match);
+  const std::u16string_view units = utf16.units();
+
+  UBreakIterator* breaker = word_breaker();
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText(breaker, units.data(), static_cast<int32_t>(units.size()), &status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU word break: ") + u_errorName(status));
+
+  bool gap = true;  // the run start counts as whitespace
+  int32_t start = ubrk_first(breaker);
+  for (int32_t end = ubrk_next(breaker); end != UBRK_DONE; start = end, end = ubrk_next(breaker)) {
+    const int32_t rule = ubrk_getRuleStatus(breaker);
+    const auto b = static_cast<std::size_t>(start);
+    const auto e = static_cast<std::size_t>(end);
+    // UAX #29 keeps horizontal whitespace together and line breaks apart, so one test of the
+    // first unit tells a whitespace segment from a punctuation one.
+    if (rule < UBRK_WORD_NONE_LIMIT && u_isUWhiteSpace(units[b])) {
+      gap = true;
+      continue;
+    }
+    Word word;
+    word.run_begin = static_cast<std::uint32_t>(utf16.byte_begin(b));
+    word.run_end = static_cast<std::uint32_t>(utf16.byte_end(e - 1));
+    word.begin = run.source_of(word.run_begin);
+    word.end = run.source_of(word.run_end);
+    word.fold_begin = static_cast<std::uint32_t>(out.folded.size());
+    append_match_form(units.substr(b, e - b), out.folded);
+    word.fold_size = static_cast<std::uint32_t>(out.folded.size() - word.fold_begin);
+    word.fold_hash = hash_fold(out.fold(word));
+    word.is_number = rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT;
+    word.is_letter = rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_IDEO_LIMIT;
+    word.space_before = gap;
+    gap = false;
+    out.words.push_back(word);
+  }
+}
+
+const AssetWords& words_of(const Asset& asset) {
+  struct Cache {
+    const Asset* asset = nullptr;
+    const TextRun* runs = nullptr;
+    std::uint64_t fingerprint = 0;
+    AssetWords words;
+  };
+  thread_local Cache cache;
+  const std::uint64_t fingerprint = runs_fingerprint(asset);
+  if (cache.asset == &asset && cache.runs == asset.runs.data() && cache.fingerprint == fingerprint &&
+      cache.words.runs.size() == asset.runs.size()) {
+    return cache.words;
+  }
+  cache.asset = nullptr;  // a throw below must not leave a half-filled entry that looks valid
+  cache.words.runs.resize(asset.runs.size());
+  for (std::size_t i = 0; i < asset.runs.size(); ++i) segment(asset.runs[i], cache.words.runs[i]);
+  cache.asset = &asset;
+  cache.runs = asset.runs.data();
+  cache.fingerprint = fingerprint;
+  return cache.words;
+}
+
+}  // namespace brandlint::text
