@@ -213,8 +213,9 @@ class BlockMasker {
     if (src_[p] == '>' || thematic_break(p, le) || fence_open(p, le) || atx_level(p, le) > 0) return true;
     const int html = html_start(p, le);
     if (html >= 1 && html <= 6) return true;
-    const auto marker = list_marker(p, le);
-    return marker && !rest_blank(marker->end, le) && (!marker->ordered || marker->starts_at_one);
+    // Any list item: the innermost open container here is a list or quote, not the paragraph,
+    // so CommonMark's "must start at 1 and not be empty to interrupt a paragraph" does not apply.
+    return list_marker(p, le).has_value();
   }
 
   int atx_level(std::size_t p, std::size_t le) const {
