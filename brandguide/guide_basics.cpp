@@ -77,13 +77,20 @@ std::string_view to_string(Severity severity) {
 
 std::filesystem::path find_guide(const std::filesystem::path& start) {
   std::error_code ec;
-  std::filesystem::path dir = std::filesystem::absolute(start, ec);
+  const std::filesystem::path cwd = std::filesystem::current_path(ec);
   if (ec) return {};
+  std::filesystem::path dir = (cwd / start).lexically_normal();
   if (std::filesystem::is_regular_file(dir, ec)) dir = dir.parent_path();
-  dir = dir.lexically_normal();
   while (true) {
     const std::filesystem::path candidate = dir / "brandguide.toml";
-    if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+    if (std::filesystem::is_regular_file(candidate, ec)) {
+      // Messages name the guide by this path, so prefer "brandguide.toml:12:1" to a long
+      // absolute path: relative when the guide is inside the working directory or the caller
+      // started from a relative path, absolute otherwise.
+      const std::filesystem::path relative = candidate.lexically_relative(cwd);
+      const bool inside = !relative.empty() && *relative.begin() != "..";
+      return inside || !start.is_absolute() ? relative : candidate;
+    }
     if (!dir.has_relative_path()) return {};  // reached the root
     dir = dir.parent_path();
   }

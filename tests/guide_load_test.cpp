@@ -475,6 +475,19 @@ TEST_F(GuideFind, WalksUpToTheNearestGuide) {
   EXPECT_EQ(find_guide(dir.path() / "campaign/site"), dir.path() / "campaign/brandguide.toml");
 }
 
+TEST_F(GuideFind, GuidesInOrNearTheWorkingDirectoryGetRelativePaths) {
+  const TempDir dir;
+  dir.write("brandguide.toml", std::string(kSmallGuide));
+  dir.write("site/index.html", "<p>Hej</p>");
+  fs::current_path(dir.path());
+  EXPECT_EQ(find_guide("."), fs::path("brandguide.toml"));
+  EXPECT_EQ(find_guide("site"), fs::path("brandguide.toml"));
+  EXPECT_EQ(find_guide(fs::current_path()), fs::path("brandguide.toml"));  // inside the cwd
+  fs::current_path(dir.path() / "site");
+  EXPECT_EQ(find_guide("."), fs::path("../brandguide.toml"));
+  fs::current_path(brandlint::testing::source_dir());
+}
+
 TEST_F(GuideFind, LogoPathsResolveAgainstTheGuideFolder) {
   const TempDir dir;
   dir.write("brand/logos/mark.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
