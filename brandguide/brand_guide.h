@@ -156,7 +156,11 @@ struct Voice {
   std::vector<Term> terms;
   std::vector<BannedGroup> banned;
   std::vector<ClaimGroup> claims;
-  /// Where each scalar above was set (key "voice.sentence_max_words" etc.), for evidence.
+  /// Where each scalar above was set, for evidence. Indexed by the name under [voice]
+  /// ("sentence_max_words", "readability.lix_max", "emoji", "address", ...); each SourceRef's
+  /// key is the full dotted key ("voice.sentence_max_words", or
+  /// "channels.instagram.voice.sentence_max_words" when a channel overrides it). Only values
+  /// the guide sets have an entry.
   std::map<std::string, SourceRef> refs;
 };
 
