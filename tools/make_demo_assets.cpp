@@ -124,24 +124,61 @@ void mountains(cv::Mat& img, const std::vector<cv::Point>& peaks, const cv::Scal
   cv::fillPoly(img, std::vector<std::vector<cv::Point>>{pts}, colour, cv::LINE_8);
 }
 
-// The Nordlys logo: a round badge with an aurora arc and a horizon line, plus the wordmark.
-// `h` is the badge height; `ink` is the colourway (Nordlys Blå, white or Midnat) and `ground`
-// the colour behind it (used to cut the arc out of the badge).
-void logo(cv::Mat& img, cv::Point top_left, int h, const cv::Scalar& ink,
-          const cv::Scalar& ground, bool wordmark = true) {
-  const int r = h / 2;
-  const cv::Point c = top_left + cv::Point(r, r);
-  cv::circle(img, c, r, ink, cv::FILLED, cv::LINE_8);
-  // Aurora arc: a thick arc cut out in the ground colour.
-  cv::ellipse(img, c + cv::Point(0, r / 3), {r * 2 / 3, r / 2}, 0, 200, 340, ground,
-              std::max(2, r / 6), cv::LINE_8);
-  // Horizon.
-  box(img, {c.x - r * 2 / 3, c.y + r / 3, r * 4 / 3, std::max(2, r / 8)}, ground);
-  if (wordmark) {
-    const int px = h * 11 / 20;
-    text(img, "Nordlys", {top_left.x + h + h / 4, top_left.y + (h + px) / 2}, px, ink,
-         std::max(2, px / 7));
+// The primary Nordlys logo, drawn from brandguide/examples/nordlys/logos/nordlys-primary.svg
+// (viewBox 240x80): three aurora arcs and a rounded bar, then the wordmark. `w` is the width of
+// the whole 240x80 box, so the logo's height is w/3 and its padding matches the SVG.
+// `ink` is the colourway: Nordlys Blå, white or Midnat.
+void logo(cv::Mat& img, cv::Point top_left, int w, const cv::Scalar& ink) {
+  const double s = w / 240.0;
+  auto at = [&](double x, double y) {
+    return cv::Point(top_left.x + int(std::lround(x * s)), top_left.y + int(std::lround(y * s)));
+  };
+  auto stroke = [&](double width) { return std::max(1, int(std::lround(width * s))); };
+  // One cubic Bézier arc from the SVG path "M x0 y0 C x1 y1, x2 y2, x3 y3".
+  auto arc = [&](std::array<double, 8> p, double width) {
+    std::vector<cv::Point> pts;
+    for (int i = 0; i <= 32; ++i) {
+      const double t = i / 32.0, u = 1 - t;
+      const double x = u * u * u * p[0] + 3 * u * u * t * p[2] + 3 * u * t * t * p[4] + t * t * t * p[6];
+      const double y = u * u * u * p[1] + 3 * u * u * t * p[3] + 3 * u * t * t * p[5] + t * t * t * p[7];
+      pts.push_back(at(x, y));
+    }
+    // OpenCV's thick lines have round ends, like stroke-linecap="round".
+    cv::polylines(img, pts, false, ink, stroke(width), cv::LINE_8);
+  };
+  arc({8, 40, 28, 8, 52, 8, 72, 40}, 6);
+  arc({20, 40, 34, 18, 46, 18, 60, 40}, 5);
+  arc({32, 40, 38, 28, 42, 28, 48, 40}, 4);
+  cv::line(img, at(11, 51), at(69, 51), ink, stroke(6), cv::LINE_8);  // rect rx=3
+  // Wordmark at x=84, baseline y=54, font-size 34 bold: about 24 units of cap height.
+  const int px = std::max(6, int(std::lround(24 * s)));
+  text(img, "Nordlys", at(84, 54), px, ink, std::max(1, int(std::lround(4 * s))));
+}
+
+// The retired 2019 wordmark (logos/nordlys-2019.svg, viewBox 240x80): a blue square with a
+// white star, "NORDLYS" in a serif with letter spacing, and a red underline. Deprecated.
+void logo_2019(cv::Mat& img, cv::Point top_left, int w) {
+  const double s = w / 240.0;
+  auto at = [&](double x, double y) {
+    return cv::Point(top_left.x + int(std::lround(x * s)), top_left.y + int(std::lround(y * s)));
+  };
+  cv::rectangle(img, at(8, 12), at(64, 68), kBlaa, cv::FILLED, cv::LINE_8);
+  const std::vector<std::vector<cv::Point>> star = {{at(36, 20), at(41, 34), at(56, 34), at(44, 43),
+                                                     at(48, 58), at(36, 49), at(24, 58), at(28, 43),
+                                                     at(16, 34), at(31, 34)}};
+  cv::fillPoly(img, star, kHvid, cv::LINE_8);
+  const int px = int(std::lround(20 * s));  // font-size 28: about 20 units of cap height
+  const int th = std::max(1, int(std::lround(2 * s)));
+  int x = int(std::lround(74 * s));
+  for (char c : std::string_view("NORDLYS")) {  // letter-spacing="4"
+    const std::string g(1, c);
+    cv::putText(img, g, top_left + cv::Point(x, int(std::lround(52 * s))), cv::FONT_HERSHEY_COMPLEX,
+                px / 21.0, kBlaa, th, cv::LINE_AA);
+    int base = 0;
+    x += cv::getTextSize(g, cv::FONT_HERSHEY_COMPLEX, px / 21.0, th, &base).width +
+         int(std::lround(4 * s));
   }
+  cv::rectangle(img, at(74, 60), at(224, 64), kRoed, cv::FILLED, cv::LINE_8);
 }
 
 // ---------------------------------------------------------------- writing
@@ -232,16 +269,16 @@ cv::Mat instagram_square() {
             kBlaa);
   button(img, {800, 520, 200, 120}, kOffRed, "Nyhed", kHvid);  // PLANTED: off-palette sticker
   button(img, {80, 900, 300, 90}, kRoed, "Se mere", kHvid);
-  logo(img, {700, 905}, 80, kHvid, kBlaa);
+  logo(img, {690, 880}, 330, kHvid);
   return img;
 }
 
 // Feed portrait for Nordlys Plus. Planted: Polarlys covers far more than 15 % of the area.
 cv::Mat instagram_portrait() {
   cv::Mat img = canvas(1080, 1350, kBlaa);
-  aurora(img, 120, 70, 180, 0.9, 0.0, kPolarlys);   // PLANTED: three wide accent bands...
-  aurora(img, 420, 60, 160, 1.2, 1.7, kPolarlys);   // ...together far above max_share 0.15
-  aurora(img, 690, 40, 120, 0.7, 2.9, kPolarlys);
+  aurora(img, 260, 60, 170, 0.9, 0.0, kPolarlys);   // PLANTED: three wide accent bands...
+  aurora(img, 520, 50, 150, 1.2, 1.7, kPolarlys);   // ...together far above max_share 0.15
+  aurora(img, 740, 40, 110, 0.7, 2.9, kPolarlys);
   // The product: a portable power station.
   box(img, {300, 760, 480, 320}, kMidnat);
   box(img, {340, 800, 240, 110}, kSne);
@@ -250,7 +287,7 @@ cv::Mat instagram_portrait() {
   copy_lines(img, {340, 950, 400, 90}, 3, kBlaa);
   text(img, "Nordlys Plus", {80, 1200}, 80, kHvid);
   text(img, "Lys og varme hele vinteren", {80, 1270}, 40, kSne);
-  logo(img, {60, 40}, 70, kHvid, kBlaa);
+  logo(img, {60, 30}, 300, kHvid);
   return img;
 }
 
@@ -281,54 +318,60 @@ std::vector<std::uint8_t> corrupt_png() {
 // ---------------------------------------------------------------- display banners
 
 cv::Mat display_medium_rectangle() {  // 300x250, clean
-  cv::Mat img = canvas(300, 250, kBlaa);
+  cv::Mat img = canvas(300, 250, kMidnat);
   aurora(img, 40, 8, 18, 1.0, 0.5, kPolarlys);
+  box(img, {0, 166, 300, 84}, kBlaa);  // ground
   text(img, "Vinter med", {20, 110}, 24, kHvid);
   text(img, "Nordlys Plus", {20, 145}, 24, kHvid);
   button(img, {20, 180, 120, 44}, kRoed, "Se mere", kHvid);
-  logo(img, {170, 188}, 28, kHvid, kBlaa);
+  logo(img, {160, 190}, 120, kHvid);
   return img;
 }
 
 cv::Mat display_leaderboard() {  // 728x90. Planted: off-palette orange call-to-action.
   cv::Mat img = canvas(728, 90, kMidnat);
   box(img, {0, 82, 728, 8}, kPolarlys);
-  logo(img, {20, 21}, 40, kHvid, kMidnat);
+  logo(img, {20, 22}, 120, kHvid);
   text(img, "Lys hele vinteren", {215, 55}, 22, kHvid);
   button(img, {560, 18, 150, 50}, kOffOrange, "Se mere", kHvid);  // PLANTED
   return img;
 }
 
-cv::Mat display_skyscraper() {  // 160x600, clean; saved as JPEG
+// 160x600, clean; saved as JPEG. JPEG codes 16x16 blocks (chroma at half resolution), so flat
+// shapes sit on that grid: a thin light bar across a block boundary comes back tinted.
+cv::Mat display_skyscraper() {
   cv::Mat img = canvas(160, 600, kBlaa);
   aurora(img, 90, 10, 30, 0.8, 1.0, kPolarlys);
   text(img, "Vinter", {16, 220}, 26, kHvid);
   text(img, "med", {16, 260}, 26, kHvid);
   text(img, "Nordlys", {16, 300}, 26, kHvid);
-  copy_lines(img, {16, 330, 128, 60}, 3, kSne);
-  mountains(img, {{0, 470}, {50, 430}, {100, 465}, {160, 420}}, kMidnat);
-  button(img, {16, 480, 128, 44}, kRoed, "Se mere", kHvid);
-  logo(img, {16, 545}, 32, kHvid, kMidnat);
+  box(img, {16, 320, 128, 16}, kSne);  // body copy, two lines
+  box(img, {16, 352, 96, 16}, kSne);
+  box(img, {0, 400, 160, 200}, kMidnat);  // night ground, on the block grid
+  button(img, {16, 448, 128, 48}, kRoed, "Se mere", kHvid);
+  logo(img, {16, 528}, 128, kHvid);
   return img;
 }
 
 // ---------------------------------------------------------------- outdoor
 
-// A1 poster (594x841 mm) at 1684x2384 px, i.e. 72 dpi, RGB. Planted for print checks:
-// below the outdoor channel's min_dpi 100, and not CMYK.
+// A1 poster (594x841 mm) at 1684x2384 px, i.e. 72 dpi. Planted: below the outdoor channel's
+// min_dpi 100, and the retired 2019 wordmark instead of the primary logo.
 cv::Mat poster_a1() {
   cv::Mat img = canvas(1684, 2384, kMidnat);
-  aurora(img, 520, 90, 150, 1.0, 0.3, kPolarlys);
+  aurora(img, 640, 80, 150, 1.0, 0.3, kPolarlys);
   text(img, "Vinter med", {120, 260}, 150, kHvid);
   text(img, "Nordlys Plus", {120, 450}, 150, kHvid);
   mountains(img, {{0, 1700}, {300, 1500}, {560, 1640}, {900, 1380}, {1250, 1600},
                   {1480, 1480}, {1684, 1560}},
             kBlaa);
-  copy_lines(img, {120, 1000, 1000, 160}, 4, kSne);
-  box(img, {1100, 1900, 460, 320}, kMidnat);  // the product on the snow line
-  box(img, {1140, 1940, 230, 110}, kSne);
-  box(img, {1400, 1940, 120, 40}, kPolarlys);
-  logo(img, {120, 2060}, 160, kHvid, kBlaa);
+  copy_lines(img, {120, 1050, 1000, 160}, 4, kSne);
+  box(img, {1100, 1760, 460, 300}, kMidnat);  // the product on the snow line
+  box(img, {1140, 1800, 230, 110}, kSne);
+  box(img, {1400, 1800, 120, 40}, kPolarlys);
+  // PLANTED: the printer reused the 2019 template: white footer with the retired wordmark.
+  box(img, {0, 2120, 1684, 264}, kHvid);
+  logo_2019(img, {110, 2150}, 600);
   return img;
 }
 
