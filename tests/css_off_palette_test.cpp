@@ -305,6 +305,12 @@ TEST(CssOffPaletteFixture, LoadedGuide) {
   const guide::BrandGuide g = guide::load_guide(kFixture / "brand.toml");
   EXPECT_EQ(fixture_lines(g, kFixture / "valid"), std::vector<std::string>{});
   EXPECT_EQ(fixture_lines(g, kFixture / "invalid"), expected_lines());
+  // The evidence names the keys as the loader spells them.
+  const auto findings = run(g, "a { b: #1a4fa0; c: #3DD090; d: #ABC; }");
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].evidence["guide_key"], "palette.tolerance.exact");
+  EXPECT_EQ(findings[1].evidence["guide_key"], "palette.color[2]");
+  EXPECT_EQ(findings[2].evidence["expected"], "Nordlys Blå 60% #9DB1D3");
 }
 
 }  // namespace

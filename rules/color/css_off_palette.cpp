@@ -242,7 +242,10 @@ class CssOffPalette final : public Rule {
   explicit CssOffPalette(const RuleConfig& cfg) : matcher_(cfg.channel.palette) {
     const guide::Palette& palette = cfg.channel.palette;
     default_tolerance_ = palette.tolerance.exact;
-    default_key_ = "palette.tolerance.exact";
+    // The loader keys the tolerance table where it was written ("palette.tolerance", or a
+    // channel's override), so the evidence points at the line that set the limit.
+    default_key_ = palette.tolerance.ref.key.empty() ? std::string("palette.tolerance.exact")
+                                                     : palette.tolerance.ref.key + ".exact";
     if (cfg.option("tolerance") != nullptr) {
       default_tolerance_ = cfg.option_number("tolerance", default_tolerance_);
       default_key_ = cfg.option_ref("tolerance").key;
