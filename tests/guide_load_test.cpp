@@ -101,6 +101,32 @@ TEST_F(GuideExamples, NordlysHasTheDemoChannelsInOrder) {
   EXPECT_EQ(guide.voice.terms.at(1).use, "Nordlys Plus");
 }
 
+// Every ```toml block of the schema reference must load. Blocks without [brand] are fragments:
+// they get a brand and, unless they list colours themselves, the three Nordlys colours they may
+// refer to. Relative paths resolve against the Nordlys example, which has the logos and tokens.
+TEST_F(GuideExamples, EveryTomlExampleInTheDocsLoads) {
+  const std::string doc = read_text("docs/brand-guide.md");
+  const fs::path anchor = "brandguide/examples/nordlys/docs-example.toml";
+  std::size_t blocks = 0;
+  for (std::size_t at = doc.find("```toml\n"); at != std::string::npos; at = doc.find("```toml\n", at)) {
+    const std::size_t begin = at + 8;
+    const std::size_t end = doc.find("```", begin);
+    ASSERT_NE(end, std::string::npos);
+    std::string text = doc.substr(begin, end - begin);
+    at = end + 3;
+    ++blocks;
+    const auto line = std::count(doc.begin(), doc.begin() + static_cast<long>(begin), '\n') + 1;
+    if (text.find("[brand]") == std::string::npos) text = "[brand]\nname = \"Nordlys\"\n\n" + text;
+    if (text.find("[[palette.color]]") == std::string::npos) {
+      text += "\n[[palette.color]]\nname = \"Nordlys Blå\"\nhex = \"#0B3D91\"\n"
+              "[[palette.color]]\nname = \"Midnat\"\nhex = \"#0A1A2F\"\n"
+              "[[palette.color]]\nname = \"Polarlys\"\nhex = \"#3DDC97\"\n";
+    }
+    EXPECT_EQ(error_of(text, anchor), "(loaded without error)") << "docs/brand-guide.md:" << line;
+  }
+  EXPECT_GE(blocks, 15u);
+}
+
 // ------------------------------------------------------------------------- broken guides
 
 using GuideFixtures = GuideTest;
@@ -124,6 +150,31 @@ TEST_F(GuideFixtures, EachBrokenGuideGivesExactlyItsExpectedError) {
     }
     EXPECT_EQ(actual, expected);
   }
+}
+
+// The error examples in docs/brand-guide.md are real: each is some fixture's expected.txt with
+// the fixture's folder taken out of the paths.
+TEST_F(GuideFixtures, ErrorExamplesInTheDocsMatchFixtures) {
+  std::vector<std::string> known;
+  for (const auto& entry : fs::directory_iterator("fixtures/guides")) {
+    if (!fs::exists(entry.path() / "expected.txt")) continue;
+    std::string text = read_text(entry.path() / "expected.txt");
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    const std::string folder = entry.path().generic_string() + "/";
+    for (std::size_t at = text.find(folder); at != std::string::npos; at = text.find(folder, at)) {
+      text.erase(at, folder.size());
+    }
+    known.push_back(text);
+  }
+  std::istringstream doc(read_text("docs/brand-guide.md"));
+  std::size_t examples = 0;
+  for (std::string line; std::getline(doc, line);) {
+    if (line.find(": error: ") == std::string::npos) continue;
+    if (!line.starts_with("brandguide.toml:") && !line.starts_with("tokens/")) continue;
+    ++examples;
+    EXPECT_NE(std::find(known.begin(), known.end(), line), known.end()) << line;
+  }
+  EXPECT_GE(examples, 15u);
 }
 
 TEST_F(GuideFixtures, UnknownKeySuggestionIsSeparateFromTheMessage) {
@@ -363,6 +414,25 @@ TEST_F(GuideTokens, ImportsDtcgAndStyleDictionaryColoursWithAliases) {
   EXPECT_EQ(guide.palette.import->tokens, fs::path("fixtures/guides/tokens-ok/tokens/brand.tokens.json"));
   EXPECT_EQ(guide.palette.colors[2].ref.key, "palette.import[color.brand.primary]");
   EXPECT_EQ(guide.palette.colors[1].ref.file, "fixtures/guides/tokens-ok/brandguide.toml");
+}
+
+// The import example of docs/brand-guide.md, checked for the colours the page says it imports.
+TEST_F(GuideTokens, NordlysTokenFileImportsTheBrandColoursThroughAliases) {
+  const BrandGuide guide = load_guide_from_string(R"([brand]
+name = "Nordlys"
+
+[palette.import]
+tokens = "tokens/color.tokens.json"
+select = "color.brand.*"
+)", "brandguide/examples/nordlys/docs-example.toml");
+  std::vector<std::pair<std::string, std::string>> colours;
+  for (const PaletteColor& colour : guide.palette.colors) colours.emplace_back(colour.name, colour.hex);
+  EXPECT_EQ(colours, (std::vector<std::pair<std::string, std::string>>{
+                         {"color.brand.primary", "#0B3D91"},
+                         {"color.brand.text", "#0A1A2F"},
+                         {"color.brand.accent", "#3DDC97"},
+                         {"color.brand.alert", "#E4002B"},
+                     }));
 }
 
 TEST_F(GuideTokens, SelectPatternsMatchWholeSegments) {
