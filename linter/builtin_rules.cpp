@@ -1,5 +1,7 @@
 #include "linter/builtin_rules.h"
 
+#include "linter/consistency.h"
+
 namespace brandlint {
 namespace {
 
@@ -20,10 +22,14 @@ const RuleMeta kEncodingMeta{kInvalidEncoding,
                              kAllKinds, Severity::warning, Fixable::never,
                              "rules/brandlint/invalid-encoding.md", {}};
 
-const RuleMeta* const kBuiltins[] = {&kInternalErrorMeta, &kEncodingMeta, &kUnreadableMeta};
-
 }  // namespace
 
-std::span<const RuleMeta* const> builtin_rules() { return kBuiltins; }
+std::span<const RuleMeta* const> builtin_rules() {
+  // The run-level consistency rules are the engine's too (linter/consistency_checks.cpp).
+  static const std::vector<const RuleMeta*> builtins = {
+      &kInternalErrorMeta, &kEncodingMeta, &kUnreadableMeta, &palette_drift_meta(),
+      &voice_drift_meta()};
+  return builtins;
+}
 
 }  // namespace brandlint

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -15,6 +16,11 @@ Examples:
   brandlint check                          lint the current folder with ./brandguide.toml
   brandlint check site/ social/ --guide brand/brandguide.toml
   brandlint check campaign/ --format json --output out/report.json
+  brandlint check . --format sarif=out/brandlint.sarif --format text
+                                           SARIF for GitHub code scanning, text on the terminal
+  brandlint check . --format html=out/report.html --format junit=out/junit.xml
+  brandlint check . --report-dir out/reports
+                                           every format per channel, plus out/reports/index.html
   brandlint check . --channel sms --channel email --fail-on warning
   brandlint rules                          list every rule
   brandlint explain voice/banned-term      show a rule's documentation
@@ -22,6 +28,22 @@ Examples:
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, guide or internal error.
 Docs: README.md and docs/brand-guide.md in the brandlint repository.)";
+
+constexpr std::string_view kFormats[] = {"text", "json", "sarif", "junit", "github", "markdown", "html"};
+
+// "sarif=out/x.sarif" -> {sarif, out/x.sarif}. Throws CLI::ValidationError for a bad name.
+FormatRequest parse_format(const std::string& arg) {
+  const std::size_t eq = arg.find('=');
+  FormatRequest request{arg.substr(0, eq), eq == std::string::npos ? "" : arg.substr(eq + 1)};
+  if (std::find(std::begin(kFormats), std::end(kFormats), request.format) == std::end(kFormats)) {
+    throw CLI::ValidationError("--format", "unknown format '" + request.format +
+                                               "' (text, json, sarif, junit, github, markdown, html)");
+  }
+  if (eq != std::string::npos && request.path.empty()) {
+    throw CLI::ValidationError("--format", "'" + arg + "' names no file after '='");
+  }
+  return request;
+}
 
 }  // namespace
 
@@ -38,9 +60,15 @@ CliOptions parse_command_line(int argc, char** argv) {
   check->add_option("paths", o.paths, "Files or folders to lint (default: .)");
   check->add_option("--guide,-g", o.guide,
                     "Brand guide (default: brandguide.toml found by walking up)");
-  check->add_option("--format,-f", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
-  check->add_option("--output,-o", o.output, "Write the report to FILE instead of stdout");
+  std::vector<std::string> formats;
+  check->add_option("--format,-f", formats,
+                    "Report format, repeatable: text, json, sarif, junit, github, markdown, html; "
+                    "FORMAT=PATH writes that format to PATH")
+      ->allow_extra_args(false);
+  check->add_option("--output,-o", o.output,
+                    "Write the report to FILE instead of stdout (the format given without =PATH)");
+  check->add_option("--report-dir", o.report_dir,
+                    "Also write every format for every channel into DIR, plus DIR/index.html");
   std::string fail_on = "error";
   check->add_option("--fail-on", fail_on, "Exit 1 when a finding has at least this severity")
       ->check(CLI::IsMember({"info", "warning", "error"}))
@@ -68,6 +96,14 @@ CliOptions parse_command_line(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    for (const std::string& f : formats) o.formats.push_back(parse_format(f));
+    if (o.formats.empty()) o.formats.push_back({"text", ""});
+    const auto unnamed = std::count_if(o.formats.begin(), o.formats.end(),
+                                       [](const FormatRequest& r) { return r.path.empty(); });
+    if (unnamed > 1) {
+      throw CLI::ValidationError("--format", "only one format can go to stdout or --output; "
+                                             "give the others a file: --format FORMAT=PATH");
+    }
   } catch (const CLI::ParseError& e) {
     o.command = Command::exit_now;
     // --help and --version exit 0; real usage errors exit 2 as documented.

@@ -12,14 +12,21 @@ namespace brandlint {
 enum class Command { check, rules, explain, guide_check, exit_now };
 enum class ColorMode { automatic, always, never };
 
+/// One `--format FORMAT[=PATH]`: where a report goes. An empty path means --output or stdout.
+struct FormatRequest {
+  std::string format;
+  std::string path;
+};
+
 struct CliOptions {
   Command command = Command::exit_now;
   int exit_code = 0;  // for exit_now (--help, --version, usage errors)
 
   std::vector<std::string> paths;
   std::string guide;
-  std::string format = "text";
+  std::vector<FormatRequest> formats;  // at least one; default text
   std::string output;
+  std::string report_dir;  // --report-dir: every format per channel, plus index.html
   guide::Severity fail_on = guide::Severity::error;
   std::vector<std::string> channels;
   int jobs = 0;

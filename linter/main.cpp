@@ -1,7 +1,7 @@
 // brandlint's data flow, end to end:
 //   guide (TOML) --load--> BrandGuide;  paths --discover/classify--> files
 //   each file --load_asset--> Asset --rules for its kind and channel--> findings
-//   all results --sort--> RunResult --> reporter --> exit code
+//   all results --sort--> RunResult (+ run-level consistency) --> reporters --> exit code
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -37,19 +37,10 @@ int check(const CliOptions& cli) {
   options.load.max_pixels = static_cast<std::uint64_t>(cli.max_pixels);
   rules::check_channel_names(guide, cli.channels);  // throws UsageError
   std::vector<fs::path> paths(cli.paths.begin(), cli.paths.end());
-  const RunResult result = run(guide, rules::registry(), paths, options);
+  RunResult result = run(guide, rules::registry(), paths, options);
+  result.scan_time = rules::scan_time();
 
-  ReportOptions report;
-  report.quiet = cli.quiet;
-  report.color = use_color(cli.color, !cli.output.empty());
-  report.rules = rules::all_rule_metas();
-  std::ostringstream text;
-  if (cli.format == "json") {
-    write_json(result, report, text);
-  } else {
-    write_text(result, report, text);
-  }
-  if (!rules::write_output(cli.output, text.str())) return 2;
+  if (!rules::write_reports(cli, result, rules::report_options(cli.quiet))) return 2;
   return rules::exit_code(result, cli.fail_on);
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "linter/builtin_rules.h"
+
 namespace brandlint {
 
 void SeverityCounts::add(Severity severity) {
@@ -35,6 +37,18 @@ SeverityCounts count_all(const RunResult& result) {
   SeverityCounts counts;
   for (const Finding& finding : result.findings) counts.add(finding.severity);
   return counts;
+}
+
+RunResult filter_channel(const RunResult& result, std::string_view channel) {
+  RunResult out = result;
+  auto other = [&](const auto& item) { return item.channel != channel; };
+  std::erase_if(out.channels, [&](const ChannelInfo& c) { return c.name != channel; });
+  std::erase_if(out.files, other);
+  std::erase_if(out.findings, other);
+  std::erase_if(out.run_checks, other);
+  out.internal_error = std::any_of(out.findings.begin(), out.findings.end(),
+                                   [](const Finding& f) { return f.rule == kInternalError; });
+  return out;
 }
 
 }  // namespace brandlint

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "linter/asset.h"
+#include "linter/consistency.h"
 #include "linter/diagnostic.h"
 
 namespace brandlint {
@@ -20,6 +21,7 @@ struct FileRecord {
   int width = 0, height = 0;  // images
   bool readable = true;
   Json measurements = Json::object();  // per rule id: the figures it measured
+  std::vector<std::string> rules;      // ids of the rules that checked it (the score's checks)
 };
 
 /// A file that was found but is not a kind brandlint checks (listed, never silently dropped).
@@ -33,15 +35,34 @@ struct ChannelInfo {
   std::string locale;
 };
 
+/// A brand colour as reports show it (swatches, palette bars).
+struct PaletteEntry {
+  std::string name;
+  std::string hex;  // "#RRGGBB"
+};
+
+/// A check that runs once per channel and run rather than per file (the consistency rules).
+/// `path` is where its findings point (the guide).
+struct RunCheck {
+  std::string channel;
+  std::string rule;
+  std::string path;
+};
+
 struct RunResult {
   std::string tool_version;
   std::string guide_path;
   std::string brand_name;
   std::string guide_version;
+  std::string locale;                 // the brand's locale ("da-DK"): language of report UIs
+  std::string scan_time;              // set by the caller (main), shown only by the HTML report
+  std::vector<PaletteEntry> palette;  // the guide's colours, in guide order
   std::vector<ChannelInfo> channels;  // the guide's channels, in guide order (filtered by --channel)
   std::vector<FileRecord> files;      // sorted by path
   std::vector<Finding> findings;      // sorted with finding_less
   std::vector<SkippedFile> skipped;   // sorted by path
+  std::vector<RunCheck> run_checks;   // channel-wide checks that ran (with or without findings)
+  Consistency consistency;            // the red thread: per-channel aggregates and comparisons
   bool internal_error = false;        // any brandlint/internal-error finding
 };
 
@@ -61,5 +82,9 @@ struct ChannelSummary {
 
 std::vector<ChannelSummary> summarize(const RunResult& result);
 SeverityCounts count_all(const RunResult& result);
+
+/// The part of `result` that belongs to one channel (files, findings, checks, counts); the
+/// consistency section is kept whole, since it compares the channel with the others.
+RunResult filter_channel(const RunResult& result, std::string_view channel);
 
 }  // namespace brandlint

@@ -53,15 +53,17 @@ void validate_override(const guide::RuleOverride& o, std::span<const RuleEntry> 
                             closest_id(registry, o.rule));
   }
   if (o.options.empty()) return;
-  // Options only make sense for one exact rule: check them against its declared keys.
-  auto it = std::find_if(registry.begin(), registry.end(),
-                         [&](const RuleEntry& e) { return e.meta->id == o.rule; });
-  if (it == registry.end()) {
+  // Options only make sense for one exact rule: check them against its declared keys. The
+  // engine's run-level rules (consistency/*) take options too.
+  const RuleMeta* meta = nullptr;
+  for (const RuleEntry& e : registry) meta = e.meta->id == o.rule ? e.meta : meta;
+  for (const RuleMeta* m : builtin_rules()) meta = m->id == o.rule ? m : meta;
+  if (meta == nullptr) {
     throw guide::GuideError(o.ref, fmt::format("options need an exact rule id, not the pattern '{}'",
                                                o.rule));
   }
   for (const auto& [key, value] : o.options) {
-    const auto& allowed = it->meta->options;
+    const auto& allowed = meta->options;
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       const auto ref_it = o.option_refs.find(key);
       std::string known;

@@ -8,6 +8,7 @@
 
 #include "linter/builtin_rules.h"
 #include "linter/classify.h"
+#include "linter/consistency.h"
 #include "linter/discovery.h"
 #include "linter/rule_set.h"
 
@@ -77,6 +78,7 @@ JobResult process(const Job& job, const guide::BrandGuide& guide, const RuleSet&
   if (!asset.readable) return out;
   for (const ActiveRule* active : rules.rules_for(*job.channel, job.kind)) {
     if (rules.ignored(asset.match_path, active->meta->id)) continue;
+    out.record.rules.emplace_back(active->meta->id);
     std::vector<Finding> found;
     RuleContext context(asset, guide, active->meta->id, active->severity, found);
     Json measurements = Json::object();
@@ -114,6 +116,8 @@ RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registr
   result.guide_path = guide.path.generic_string();
   result.brand_name = guide.brand.name;
   result.guide_version = guide.brand.version;
+  result.locale = guide.brand.locale;
+  for (const guide::PaletteColor& c : guide.palette.colors) result.palette.push_back({c.name, c.hex});
   auto selected = [&](const std::string& name) {
     return options.channels.empty() ||
            std::find(options.channels.begin(), options.channels.end(), name) !=
@@ -174,6 +178,7 @@ RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registr
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   std::sort(result.skipped.begin(), result.skipped.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });
+  check_consistency(guide, result, options.only_rules);  // run-level rules, after every file
   return result;
 }
 

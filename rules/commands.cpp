@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -71,6 +74,79 @@ bool write_output(const std::string& path, const std::string& content) {
     return false;
   }
   return true;
+}
+
+std::string scan_time() {
+  std::time_t now = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
+    char* end = nullptr;
+    const long long value = std::strtoll(epoch, &end, 10);
+    if (end != nullptr && *end == '\0' && value >= 0) now = static_cast<std::time_t>(value);
+  }
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+ReportOptions report_options(bool quiet) {
+  ReportOptions options;
+  options.quiet = quiet;
+  options.rules = all_rule_metas();
+  options.doc_for = [](std::string_view path) { return find_rule_doc(path); };
+  if (const char* url = std::getenv("BRANDLINT_DOCS_URL"); url != nullptr) options.docs_base_uri = url;
+  return options;
+}
+
+namespace {
+
+std::string render(std::string_view format, const RunResult& result, const ReportOptions& options) {
+  std::ostringstream text;
+  write_report(format, result, options, text);
+  return text.str();
+}
+
+// GitHub shows at most 1 MiB of summary per step and rejects more; stay well under it.
+constexpr std::size_t kStepSummaryLimit = 1000 * 1000;
+
+bool append_step_summary(const RunResult& result, const ReportOptions& options) {
+  const char* path = std::getenv("GITHUB_STEP_SUMMARY");
+  if (path == nullptr || *path == '\0') return true;
+  std::ostringstream markdown;
+  write_markdown(result, options, markdown, kStepSummaryLimit);
+  std::ofstream out(path, std::ios::binary | std::ios::app);
+  out << markdown.str() << '\n';
+  if (!out) fmt::print(stderr, "brandlint: error: cannot append to $GITHUB_STEP_SUMMARY ({})\n", path);
+  return static_cast<bool>(out);
+}
+
+bool write_report_dir(const std::string& dir, const RunResult& result, ReportOptions options) {
+  options.color = false;
+  for (const ChannelSummary& channel : summarize(result)) {
+    const RunResult part = filter_channel(result, channel.name);
+    const std::string stem = (fs::path(dir) / channel_file_stem(channel.name)).string();
+    for (std::string_view format : report_formats()) {
+      if (!write_output(stem + std::string(report_extension(format)), render(format, part, options))) {
+        return false;
+      }
+    }
+  }
+  std::ostringstream index;
+  write_html_index(result, options, index);
+  return write_output((fs::path(dir) / "index.html").string(), index.str());
+}
+
+}  // namespace
+
+bool write_reports(const CliOptions& cli, const RunResult& result, ReportOptions options) {
+  for (const FormatRequest& request : cli.formats) {
+    const std::string& path = request.path.empty() ? cli.output : request.path;
+    options.color = request.format == "text" && use_color(cli.color, !path.empty());
+    if (!write_output(path, render(request.format, result, options))) return false;
+    if (request.format == "github" && !append_step_summary(result, options)) return false;
+  }
+  return cli.report_dir.empty() || write_report_dir(cli.report_dir, result, options);
 }
 
 int exit_code(const RunResult& result, Severity fail_on) {

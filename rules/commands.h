@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "linter/cli.h"
+#include "linter/reporters/reporter.h"
 #include "linter/result.h"
 #include "linter/rule.h"
 
@@ -29,6 +31,16 @@ void check_channel_names(const guide::BrandGuide& guide, const std::vector<std::
 std::vector<const RuleMeta*> all_rule_metas();
 /// Writes `content` to stdout (empty path) or atomically to `path` (temp file + rename).
 bool write_output(const std::string& path, const std::string& content);
+/// The scan time reports show: $SOURCE_DATE_EPOCH when set (reproducible reports), else now;
+/// ISO 8601 UTC ("2026-01-15T09:30:00Z").
+std::string scan_time();
+/// Report options with every rule's metadata and compiled-in docs; BRANDLINT_DOCS_URL, when
+/// set, is where the rule docs are published (SARIF helpUri, HTML "learn more").
+ReportOptions report_options(bool quiet);
+/// Writes every requested format (to its file, or --output / stdout), the GitHub job summary
+/// when the github format is asked for and $GITHUB_STEP_SUMMARY is set, and --report-dir.
+/// Prints the problem and returns false when a file cannot be written.
+bool write_reports(const CliOptions& cli, const RunResult& result, ReportOptions options);
 /// 2 on internal errors, 1 when a finding is at or above `fail_on`, else 0.
 int exit_code(const RunResult& result, Severity fail_on);
 

@@ -1,8 +1,11 @@
+#include <algorithm>
+#include <cmath>
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "linter/reporters/reporter.h"
+#include "linter/score.h"
 
 namespace brandlint {
 namespace {
@@ -27,6 +30,59 @@ Json counts_json(const SeverityCounts& c) {
   return Json{{"error", c.error}, {"warning", c.warning}, {"info", c.info}};
 }
 
+// Aggregates are sums of floating-point products: four decimals are plenty and keep the
+// document short and stable.
+double round4(double v) { return std::round(v * 10000) / 10000; }
+
+Json pairs_json(const std::vector<std::pair<std::string, double>>& pairs) {
+  Json j = Json::object();
+  for (const auto& [key, value] : pairs) j[key] = round4(value);
+  return j;
+}
+
+Json optional_json(const std::optional<double>& v) { return v ? Json(round4(*v)) : Json(); }
+
+// The channel's aggregated measurements (the architecture's "measurements" per channel).
+Json channel_measurements(const Consistency& consistency, const std::string& channel) {
+  Json j = Json::object();
+  for (const ChannelUse& use : consistency.channels) {
+    if (use.channel != channel) continue;
+    if (use.palette) {
+      j["palette"] = {{"files", use.palette->files},
+                      {"graphic_px", use.palette->graphic_px},
+                      {"shares", pairs_json(use.palette->shares)},
+                      {"off_palette", round4(use.palette->off_palette)},
+                      {"photo", round4(use.palette->photo)}};
+    }
+    if (use.voice) {
+      const VoiceUse& v = *use.voice;
+      j["voice"] = {{"files", v.files},
+                    {"words", v.words},
+                    {"sentences", v.sentences},
+                    {"lix", optional_json(v.lix)},
+                    {"flesch", optional_json(v.flesch)},
+                    {"words_per_sentence", round4(v.words_per_sentence)},
+                    {"exclamations_per_100w", round4(v.exclamations_per_100w)},
+                    {"emoji_per_100w", round4(v.emoji_per_100w)},
+                    {"address", pairs_json(v.address)}};
+    }
+  }
+  return j;
+}
+
+Json consistency_json(const Consistency& consistency) {
+  Json out = Json::array();
+  for (const ConsistencyFigure& f : consistency.figures) {
+    out.push_back({{"channel", f.channel},
+                   {"metric", f.metric},
+                   {"value", round4(f.value)},
+                   {"brand_average", optional_json(f.brand_average)},
+                   {"threshold", optional_json(f.threshold)},
+                   {"drift", f.drift}});
+  }
+  return out;
+}
+
 }  // namespace
 
 Json to_json(const RunResult& result, const ReportOptions& options) {
@@ -35,10 +91,22 @@ Json to_json(const RunResult& result, const ReportOptions& options) {
   doc["tool"] = {{"name", "brandlint"}, {"version", result.tool_version}};
   doc["guide"] = {{"path", result.guide_path},
                   {"name", result.brand_name},
-                  {"version", result.guide_version}};
+                  {"version", result.guide_version},
+                  {"locale", result.locale}};
+  doc["scoring"] = {{"formula", kScoreFormula}, {"pass", 90}, {"average", 50}};
   Json channels = Json::array();
+  const std::vector<ChannelScore> scores = score_channels(result);
   for (const ChannelSummary& c : summarize(result)) {
-    channels.push_back({{"name", c.name}, {"files", c.files}, {"counts", counts_json(c.counts)}});
+    const auto score = std::find_if(scores.begin(), scores.end(),
+                                    [&](const ChannelScore& s) { return s.channel == c.name; });
+    Json channel = {{"name", c.name},
+                    {"files", c.files},
+                    {"score", score->score ? Json(*score->score) : Json()},
+                    {"checks", score->checks},
+                    {"counts", counts_json(c.counts)}};
+    Json measurements = channel_measurements(result.consistency, c.name);
+    if (!measurements.empty()) channel["measurements"] = std::move(measurements);
+    channels.push_back(std::move(channel));
   }
   doc["channels"] = std::move(channels);
   doc["counts"] = counts_json(count_all(result));
@@ -80,6 +148,7 @@ Json to_json(const RunResult& result, const ReportOptions& options) {
   Json skipped = Json::array();
   for (const SkippedFile& s : result.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
   doc["skipped"] = std::move(skipped);
+  doc["consistency"] = consistency_json(result.consistency);
 
   Json rules = Json::array();
   for (const RuleMeta* meta : options.rules) {

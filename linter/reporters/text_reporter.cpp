@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "linter/reporters/reporter.h"
+#include "linter/score.h"
 
 namespace brandlint {
 namespace {
@@ -46,20 +47,29 @@ void write_text(const RunResult& result, const ReportOptions& options, std::ostr
       << fmt::format("{} {} — guide {} ({})\n", paint(options.color, kBold, result.brand_name),
                      result.guide_version.empty() ? "" : "v" + result.guide_version,
                      result.guide_path, "brandlint " + result.tool_version);
-  const std::string header = fmt::format("{:<{}}  {:>5}  {:>6}  {:>8}  {:>4}", "channel", width,
-                                         "files", "errors", "warnings", "info");
+  const std::string header = fmt::format("{:<{}}  {:>5}  {:>5}  {:>6}  {:>8}  {:>4}", "channel",
+                                         width, "score", "files", "errors", "warnings", "info");
   out << paint(options.color, kBold, header) << '\n';
+  const std::vector<ChannelScore> scores = score_channels(result);
   int files = 0;
-  for (const ChannelSummary& c : channels) {
+  for (std::size_t i = 0; i < channels.size(); ++i) {
+    const ChannelSummary& c = channels[i];
     files += c.files;
-    out << fmt::format("{:<{}}  {:>5}  {:>6}  {:>8}  {:>4}\n", c.name, width, c.files,
+    const std::string score = scores[i].score ? std::to_string(*scores[i].score) : "-";
+    out << fmt::format("{:<{}}  {:>5}  {:>5}  {:>6}  {:>8}  {:>4}\n", c.name, width, score, c.files,
                        c.counts.error, c.counts.warning, c.counts.info);
   }
   const SeverityCounts total = count_all(result);
   out << paint(options.color, kBold,
-               fmt::format("{:<{}}  {:>5}  {:>6}  {:>8}  {:>4}", "total", width, files,
+               fmt::format("{:<{}}  {:>5}  {:>5}  {:>6}  {:>8}  {:>4}", "total", width, "", files,
                            total.error, total.warning, total.info))
       << '\n';
+  if (!channels.empty()) {
+    out << paint(options.color, kDim,
+                 "score: 100 × (checks − errors − ½ × warnings) ÷ checks; a check is one rule on "
+                 "one file")
+        << '\n';
+  }
   if (!result.skipped.empty()) {
     out << fmt::format("\n{} file(s) not checked:\n", result.skipped.size());
     for (const SkippedFile& s : result.skipped) out << fmt::format("  {}: {}\n", s.path, s.reason);
