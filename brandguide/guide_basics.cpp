@@ -1,8 +1,8 @@
 // The small, loader-independent parts of the guide API: errors, hex colours, severities and
 // finding the guide file.
-#include <fmt/format.h>
-
 #include <system_error>
+
+#include <fmt/format.h>
 
 #include "brandguide/brand_guide.h"
 
@@ -11,7 +11,8 @@ namespace {
 
 std::string format_error(const SourceRef& where, const std::string& message,
                          const std::string& suggestion) {
-  std::string text = fmt::format("{}:{}:{}: error: {}", where.file, where.line, where.column, message);
+  std::string text =
+      fmt::format("{}:{}:{}: error: {}", where.file, where.line, where.column, message);
   if (!suggestion.empty()) text += fmt::format("; did you mean '{}'?", suggestion);
   return text;
 }
@@ -67,10 +68,14 @@ std::optional<Severity> parse_severity(std::string_view text) {
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
-    case Severity::off: return "off";
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::off:
+      return "off";
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "off";
 }

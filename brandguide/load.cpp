@@ -1,11 +1,11 @@
 // load_guide: TOML text -> validated BrandGuide. Sections load in dependency order: the palette
 // before logos (colourways name palette colours), every top-level section before the channels
 // that inherit from it.
-#include <fmt/format.h>
-
 #include <cstring>
 #include <fstream>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "brandguide/loader.h"
 
@@ -25,16 +25,19 @@ Brand load_brand(const Section& root) {
   brand.version = section->string("version").value_or("");
   if (std::optional<std::string> locale = section->string("locale")) {
     if (!is_language_tag(*locale)) {
-      section->fail_at("locale", fmt::format("brand.locale = '{}' is not a language tag; write e.g. "
-                                             "\"da-DK\" or \"en-GB\"", *locale));
+      section->fail_at("locale",
+                       fmt::format("brand.locale = '{}' is not a language tag; write e.g. "
+                                   "\"da-DK\" or \"en-GB\"",
+                                   *locale));
     }
     brand.locale = *locale;
   }
   brand.guide_url = section->string("guide_url").value_or("");
   if (!brand.guide_url.empty() && !brand.guide_url.starts_with("https://") &&
       !brand.guide_url.starts_with("http://")) {
-    section->fail_at("guide_url", fmt::format("brand.guide_url = '{}' must start with https:// or http://",
-                                              brand.guide_url));
+    section->fail_at(
+        "guide_url",
+        fmt::format("brand.guide_url = '{}' must start with https:// or http://", brand.guide_url));
   }
   return brand;
 }
@@ -43,7 +46,8 @@ Palette load_palette(const Section& root) {
   std::optional<Section> section = root.table("palette");
   const std::string_view remedy =
       "list colours with [[palette.color]] (name and hex) or import them with [palette.import]";
-  if (!section) root.ctx().fail(root.table().source(), fmt::format("the guide has no [palette]; {}", remedy));
+  if (!section)
+    root.ctx().fail(root.table().source(), fmt::format("the guide has no [palette]; {}", remedy));
   Palette palette;
   apply_palette(*section, palette);
   if (palette.colors.empty()) section->fail(fmt::format("the palette has no colours; {}", remedy));
@@ -73,9 +77,11 @@ Voice load_voice(const Section& root) {
 }
 
 BrandGuide load_parsed(const toml::table& document, const std::filesystem::path& file) {
-  LoadContext ctx{file.string(), file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path()};
+  LoadContext ctx{file.string(),
+                  file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path()};
   const Section root(ctx, document, "", "the top level");
-  root.allow_only({"brand", "palette", "typography", "logo", "voice", "channels", "rules", "ignore"});
+  root.allow_only(
+      {"brand", "palette", "typography", "logo", "voice", "channels", "rules", "ignore"});
   BrandGuide guide;
   guide.path = file;
   guide.dir = ctx.dir;
@@ -109,13 +115,19 @@ BrandGuide load_guide_from_string(std::string_view toml_text, const std::filesys
     document = toml::parse(toml_text, std::string_view(file.string()));
   } catch (const toml::parse_error& error) {
     const toml::source_position begin = error.source().begin;
-    throw GuideError(SourceRef{file.string(), static_cast<int>(begin.line), static_cast<int>(begin.column), {}},
-                     std::string(error.description()));
+    throw GuideError(
+        SourceRef{file.string(), static_cast<int>(begin.line), static_cast<int>(begin.column), {}},
+        std::string(error.description()));
   }
   return detail::load_parsed(document, file);
 }
 
 BrandGuide load_guide(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    throw GuideError(SourceRef{file.string(), 1, 1, {}},
+                     "this is a folder; name the guide file itself, e.g. brandguide.toml");
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     throw GuideError(SourceRef{file.string(), 1, 1, {}},

@@ -1,10 +1,10 @@
 // [channels.NAME]: which files belong to a channel and what it overrides. Each Channel carries
 // the effective settings (top level merged with the channel's overrides), so rules never merge.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <charconv>
 #include <limits>
+
+#include <fmt/format.h>
 
 #include "brandguide/loader.h"
 
@@ -32,7 +32,8 @@ void read_image(const Section& section, ImageSpec& image) {
       if (!is_size((*sizes)[i])) {
         section.ctx().fail(section.find("sizes")->as_array()->get(i)->source(),
                            fmt::format("{}[{}] = '{}' is not a size; write WIDTHxHEIGHT in pixels, "
-                                       "e.g. \"1080x1350\"", section.key("sizes"), i, (*sizes)[i]));
+                                       "e.g. \"1080x1350\"",
+                                       section.key("sizes"), i, (*sizes)[i]));
       }
     }
     image.sizes = std::move(*sizes);
@@ -74,8 +75,10 @@ std::string read_locale(const Section& section, std::string fallback) {
   std::optional<std::string> locale = section.string("locale");
   if (!locale) return fallback;
   if (!is_language_tag(*locale)) {
-    section.fail_at("locale", fmt::format("{} = '{}' is not a language tag; write e.g. \"da-DK\" or "
-                                          "\"en-GB\"", section.key("locale"), *locale));
+    section.fail_at("locale",
+                    fmt::format("{} = '{}' is not a language tag; write e.g. \"da-DK\" or "
+                                "\"en-GB\"",
+                                section.key("locale"), *locale));
   }
   return *locale;
 }
@@ -88,7 +91,13 @@ Channel inherited_channel(const BrandGuide& guide, std::string name, SourceRef r
   channel.palette = guide.palette;
   channel.typography = guide.typography;
   channel.voice = guide.voice;
-  channel.image.ref = channel.sms.ref = channel.print.ref = ref;
+  // Specs the channel does not set still point at the channel, under the key they would have.
+  auto spec_ref = [&](std::string_view spec) {
+    return SourceRef{ref.file, ref.line, ref.column, ref.key + "." + std::string(spec)};
+  };
+  channel.image.ref = spec_ref("image");
+  channel.sms.ref = spec_ref("sms");
+  channel.print.ref = spec_ref("print");
   channel.ref = std::move(ref);
   return channel;
 }
@@ -96,7 +105,8 @@ Channel inherited_channel(const BrandGuide& guide, std::string name, SourceRef r
 void read_overrides(const Section& section, Channel& channel) {
   if (auto voice = section.table("voice")) apply_voice(*voice, channel.voice);
   if (auto palette = section.table("palette")) apply_palette(*palette, channel.palette);
-  if (auto typography = section.table("typography")) apply_typography(*typography, channel.typography);
+  if (auto typography = section.table("typography"))
+    apply_typography(*typography, channel.typography);
   if (auto image = section.table("image")) read_image(*image, channel.image);
   if (auto sms = section.table("sms")) read_sms(*sms, channel.sms);
   if (auto print = section.table("print")) read_print(*print, channel.print);
@@ -109,20 +119,23 @@ Channel read_channel(const Section& channels, std::string_view name, const Brand
   const toml::table* table = node.as_table();
   const std::string key = channels.key(name);
   if (!table) {
-    channels.fail_at(name, fmt::format("{} must be a table such as {{ include = [\"site/**\"] }}, got {}",
-                                       key, type_name(node)));
+    channels.fail_at(
+        name, fmt::format("{} must be a table such as {{ include = [\"site/**\"] }}, got {}", key,
+                          type_name(node)));
   }
   const Section section(channels.ctx(), *table, key, fmt::format("[{}]", key));
-  section.allow_only({"include", "exclude", "locale", "voice", "palette", "typography", "image", "sms",
-                      "print", "limits", "require_logo"});
+  section.allow_only({"include", "exclude", "locale", "voice", "palette", "typography", "image",
+                      "sms", "print", "limits", "require_logo"});
   Channel channel = inherited_channel(guide, std::string(name), section.ref());
   const bool is_default = name == "default";
   channel.include = section.strings("include").value_or(std::vector<std::string>{});
   if (channel.include.empty() && is_default && !section.has("include")) channel.include = {"**"};
   if (channel.include.empty()) {
-    section.fail_at("include", fmt::format("{} needs 'include', a non-empty list of globs matched against "
-                                           "paths relative to the scanned folder, e.g. include = "
-                                           "[\"social/instagram/**\"]", key));
+    section.fail_at("include",
+                    fmt::format("{} needs 'include', a non-empty list of globs matched against "
+                                "paths relative to the scanned folder, e.g. include = "
+                                "[\"social/instagram/**\"]",
+                                key));
   }
   check_globs(section, "include", channel.include);
   channel.exclude = section.strings("exclude").value_or(std::vector<std::string>{});
@@ -150,8 +163,8 @@ std::vector<Channel> load_channels(const Section& root, const BrandGuide& guide)
   if (!default_channel) {
     // Files no channel claims still get every top-level rule.
     const SourceRef ref = root.has("channels") ? root.ref("channels") : root.ref();
-    default_channel = inherited_channel(guide, "default", SourceRef{ref.file, ref.line, ref.column,
-                                                                    "channels.default"});
+    default_channel = inherited_channel(
+        guide, "default", SourceRef{ref.file, ref.line, ref.column, "channels.default"});
     default_channel->include = {"**"};
   }
   channels.push_back(std::move(*default_channel));

@@ -1,8 +1,8 @@
 // [palette]: tolerances, neutrals, colours, contrast pairs and design-token import.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <limits>
+
+#include <fmt/format.h>
 
 #include "brandguide/loader.h"
 #include "brandguide/suggest.h"
@@ -21,24 +21,25 @@ void read_tolerance(const Section& section, Tolerance& tolerance) {
   tolerance.ref = section.ref();
   const std::string key = section.key();
   if (!(tolerance.exact > 0)) {
-    section.fail_at("exact", fmt::format("{}.exact must be above 0, got {}; {}", key, tolerance.exact,
-                                         kToleranceRule));
+    section.fail_at("exact", fmt::format("{}.exact must be above 0, got {}; {}", key,
+                                         tolerance.exact, kToleranceRule));
   }
   // Blame the value the author wrote: in a channel override, the inherited one is not the typo.
-  auto check_order = [&](std::string_view lower_name, double lower, std::string_view upper_name, double upper) {
+  auto check_order = [&](std::string_view lower_name, double lower, std::string_view upper_name,
+                         double upper) {
     if (upper >= lower) return;
     if (section.has(upper_name) || !section.has(lower_name)) {
-      section.fail_at(upper_name, fmt::format("{}.{} = {} is below {} = {}; {}", key, upper_name, upper,
-                                              lower_name, lower, kToleranceRule));
+      section.fail_at(upper_name, fmt::format("{}.{} = {} is below {} = {}; {}", key, upper_name,
+                                              upper, lower_name, lower, kToleranceRule));
     }
-    section.fail_at(lower_name, fmt::format("{}.{} = {} is above {} = {}; {}", key, lower_name, lower,
-                                            upper_name, upper, kToleranceRule));
+    section.fail_at(lower_name, fmt::format("{}.{} = {} is above {} = {}; {}", key, lower_name,
+                                            lower, upper_name, upper, kToleranceRule));
   };
   check_order("exact", tolerance.exact, "warn", tolerance.warn);
   check_order("warn", tolerance.warn, "fail", tolerance.fail);
   if (tolerance.fail > 100) {
-    section.fail_at("fail", fmt::format("{}.fail = {} is above 100; {}", key, tolerance.fail,
-                                        kToleranceRule));
+    section.fail_at(
+        "fail", fmt::format("{}.fail = {} is above 100; {}", key, tolerance.fail, kToleranceRule));
   }
 }
 
@@ -69,7 +70,8 @@ std::vector<int> read_tints(const Section& entry) {
     const toml::node& element = *array->get(i);
     const auto* value = element.as_integer();
     if (!value || value->get() < 1 || value->get() > 99) {
-      const std::string got = value ? fmt::format("{}", value->get()) : std::string(type_name(element));
+      const std::string got =
+          value ? fmt::format("{}", value->get()) : std::string(type_name(element));
       entry.ctx().fail(element.source(),
                        fmt::format("{}[{}] must be a whole percentage from 1 to 99, got {}",
                                    entry.key("tints"), i, got));
@@ -79,12 +81,14 @@ std::vector<int> read_tints(const Section& entry) {
   return tints;
 }
 
-void add_color(Palette& palette, PaletteColor color, const LoadContext& ctx, const toml::source_region& at) {
+void add_color(Palette& palette, PaletteColor color, const LoadContext& ctx,
+               const toml::source_region& at) {
   for (const PaletteColor& existing : palette.colors) {
     if (existing.name == color.name) {
-      ctx.fail(at, fmt::format("colour name '{}' is used twice: {} and {}; each palette colour needs "
-                               "a unique name",
-                               color.name, existing.ref.key, color.ref.key));
+      ctx.fail(at,
+               fmt::format("colour name '{}' is used twice: {} and {}; each palette colour needs "
+                           "a unique name",
+                           color.name, existing.ref.key, color.ref.key));
     }
   }
   palette.colors.push_back(std::move(color));
@@ -103,8 +107,9 @@ void read_color(const Section& entry, Palette& palette) {
   color.tints = read_tints(entry);
   color.max_share = entry.number("max_share");
   if (color.max_share && !(*color.max_share > 0 && *color.max_share <= 1)) {
-    entry.fail_at("max_share", fmt::format("{} must be a share above 0 and at most 1 (0.15 = 15%), got {}",
-                                           entry.key("max_share"), *color.max_share));
+    entry.fail_at("max_share",
+                  fmt::format("{} must be a share above 0 and at most 1 (0.15 = 15%), got {}",
+                              entry.key("max_share"), *color.max_share));
   }
   color.tolerance = entry.number("tolerance");
   if (color.tolerance && !(*color.tolerance > 0 && *color.tolerance <= 100)) {
@@ -118,7 +123,8 @@ void read_color(const Section& entry, Palette& palette) {
 void read_import(const Section& section, Palette& palette) {
   section.allow_only({"tokens", "select"});
   TokenImport import;
-  const std::string written = section.required_string("tokens", "tokens = \"tokens/color.tokens.json\"");
+  const std::string written =
+      section.required_string("tokens", "tokens = \"tokens/color.tokens.json\"");
   import.tokens = (section.ctx().dir / written).lexically_normal();
   import.select = section.string("select").value_or("");
   import.ref = section.ref();
@@ -127,14 +133,16 @@ void read_import(const Section& section, Palette& palette) {
   const std::string key = section.key("tokens");
   std::error_code ec;
   if (!std::filesystem::is_regular_file(import.tokens, ec)) {
-    ctx.fail(at, fmt::format("{} '{}' does not exist (looked for {})", key, written, import.tokens.string()));
+    ctx.fail(at, fmt::format("{} '{}' does not exist (looked for {})", key, written,
+                             import.tokens.string()));
   }
   std::vector<ColorToken> tokens;
   try {
     tokens = read_color_tokens(import.tokens, import.select);
   } catch (const TokenFileError& error) {
     if (error.line > 0) {
-      throw GuideError(SourceRef{import.tokens.string(), error.line, error.column, key}, error.what());
+      throw GuideError(SourceRef{import.tokens.string(), error.line, error.column, key},
+                       error.what());
     }
     ctx.fail(at, fmt::format("{} '{}': {}", key, written, error.what()), error.suggestion);
   }
@@ -196,8 +204,8 @@ void apply_palette(const Section& section, Palette& palette) {
   } else if (palette.tolerance.ref.file.empty()) {
     palette.tolerance.ref = section.ref("tolerance");  // the defaults apply to this palette
   }
-  palette.min_region_px =
-      section.integer_in("min_region_px", 1, std::numeric_limits<int>::max()).value_or(palette.min_region_px);
+  palette.min_region_px = section.integer_in("min_region_px", 1, std::numeric_limits<int>::max())
+                              .value_or(palette.min_region_px);
   read_neutrals(section, palette);
   for (const Section& entry : section.tables("color")) read_color(entry, palette);
   if (std::optional<Section> import = section.table("import")) read_import(*import, palette);

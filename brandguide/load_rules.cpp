@@ -1,7 +1,7 @@
 // [rules] severity/option overrides and [[ignore]] exceptions.
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "brandguide/loader.h"
 #include "brandguide/suggest.h"
@@ -17,8 +17,10 @@ Severity severity_from(const LoadContext& ctx, const toml::node& node, const std
     if (std::optional<Severity> severity = parse_severity(text->get())) return *severity;
   }
   const std::string got = text ? fmt::format("'{}'", text->get()) : std::string(type_name(node));
-  ctx.fail(node.source(), fmt::format("{} must be one of \"off\", \"info\", \"warning\", \"error\", got {}", key, got),
-           text ? closest_match(text->get(), kSeverities) : std::string());
+  ctx.fail(
+      node.source(),
+      fmt::format("{} must be one of \"off\", \"info\", \"warning\", \"error\", got {}", key, got),
+      text ? closest_match(text->get(), kSeverities) : std::string());
 }
 
 OptionValue option_value(const LoadContext& ctx, const toml::node& node, const std::string& key) {
@@ -35,8 +37,10 @@ OptionValue option_value(const LoadContext& ctx, const toml::node& node, const s
     }
     if (items.size() == array->size()) return items;
   }
-  ctx.fail(node.source(), fmt::format("{} must be true/false, a number, a string or a list of strings, "
-                                      "got {}", key, type_name(node)));
+  ctx.fail(node.source(),
+           fmt::format("{} must be true/false, a number, a string or a list of strings, "
+                       "got {}",
+                       key, type_name(node)));
 }
 
 RuleOverride read_override(const Section& rules, std::string_view rule_id) {
@@ -52,9 +56,11 @@ RuleOverride read_override(const Section& rules, std::string_view rule_id) {
   }
   const toml::table* table = node.as_table();
   if (!table) {
-    ctx.fail(node.source(), fmt::format("{} must be a severity (\"off\", \"info\", \"warning\", \"error\") "
-                                        "or a table such as {{ severity = \"error\", min_region_px = 128 }}, "
-                                        "got {}", key, type_name(node)));
+    ctx.fail(node.source(),
+             fmt::format("{} must be a severity (\"off\", \"info\", \"warning\", \"error\") "
+                         "or a table such as {{ severity = \"error\", min_region_px = 128 }}, "
+                         "got {}",
+                         key, type_name(node)));
   }
   const Section options(ctx, *table, key, fmt::format("[{}]", key));
   // Option names depend on the rule, which the guide loader does not know; the rule set
@@ -86,10 +92,11 @@ std::vector<RuleOverride> load_rules(const Section& root) {
   for (std::string_view rule_id : rules->keys_in_file_order()) {
     if (rule_id.find_first_of("/*") == std::string_view::npos) {
       // `[rules.color]` or an unquoted dotted key splits the id into nested tables.
-      rules->ctx().fail(rules->table().find(rule_id)->first.source(),
-                        fmt::format("'{}' in [rules] is not a rule id; ids have a domain and a name and "
-                                    "must be quoted, e.g. \"color/off-palette\" = \"error\"",
-                                    rule_id));
+      rules->ctx().fail(
+          rules->table().find(rule_id)->first.source(),
+          fmt::format("'{}' in [rules] is not a rule id; ids have a domain and a name and "
+                      "must be quoted, e.g. \"color/off-palette\" = \"error\"",
+                      rule_id));
     }
     result.push_back(read_override(*rules, rule_id));
   }
@@ -104,7 +111,8 @@ std::vector<Ignore> load_ignores(const Section& root) {
     ignore.paths = entry.strings("paths").value_or(std::vector<std::string>{});
     if (ignore.paths.empty()) {
       entry.fail_at("paths", fmt::format("{} needs 'paths', a non-empty list of globs such as "
-                                         "[\"site/legacy/**\"]", entry.label()));
+                                         "[\"site/legacy/**\"]",
+                                         entry.label()));
     }
     check_globs(entry, "paths", ignore.paths);
     ignore.rules = entry.strings("rules").value_or(std::vector<std::string>{});
@@ -113,7 +121,8 @@ std::vector<Ignore> load_ignores(const Section& root) {
                                    [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
     if (blank) {
       entry.fail_at("reason", fmt::format("{} needs a 'reason': every exception must say why, e.g. "
-                                          "reason = \"Legacy microsite, retired 2027\"", entry.label()));
+                                          "reason = \"Legacy microsite, retired 2027\"",
+                                          entry.label()));
     }
     ignore.ref = entry.ref();
     result.push_back(std::move(ignore));

@@ -1,7 +1,7 @@
 // [voice]: sentence length, readability, exclamations, emoji, shouting, address, word lists.
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "brandguide/loader.h"
 #include "brandguide/suggest.h"
@@ -14,8 +14,9 @@ constexpr std::string_view kAddressForms[] = {"du", "De", "you"};
 std::string read_lang(const Section& entry) {
   const std::string lang = entry.string("lang").value_or("");
   if (!lang.empty() && !is_language_tag(lang)) {
-    entry.fail_at("lang", fmt::format("{} = '{}' is not a language code; write e.g. \"da\" or \"en\"",
-                                      entry.key("lang"), lang));
+    entry.fail_at("lang",
+                  fmt::format("{} = '{}' is not a language code; write e.g. \"da\" or \"en\"",
+                              entry.key("lang"), lang));
   }
   return lang;
 }
@@ -23,7 +24,8 @@ std::string read_lang(const Section& entry) {
 std::vector<std::string> required_words(const Section& entry, std::string_view example) {
   std::vector<std::string> words = entry.strings("words").value_or(std::vector<std::string>{});
   if (words.empty()) {
-    entry.fail_at("words", fmt::format("{} needs a non-empty list of words, e.g. {}", entry.label(), example));
+    entry.fail_at("words", fmt::format("{} needs a non-empty list of words, e.g. {}", entry.label(),
+                                       example));
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (words[i].empty() || words[i] == "*") {
@@ -39,8 +41,10 @@ void read_readability(const Section& section, Voice& voice) {
   Readability& readability = voice.readability;
   if (std::optional<double> lix = section.number("lix_max")) {
     if (!(*lix > 0 && *lix <= 100)) {
-      section.fail_at("lix_max", fmt::format("{} must be a LIX score above 0 and at most 100 (typical: "
-                                             "30-50), got {}", section.key("lix_max"), *lix));
+      section.fail_at("lix_max",
+                      fmt::format("{} must be a LIX score above 0 and at most 100 (typical: "
+                                  "30-50), got {}",
+                                  section.key("lix_max"), *lix));
     }
     readability.lix_max = lix;
     voice.refs["readability.lix_max"] = section.ref("lix_max");
@@ -48,7 +52,8 @@ void read_readability(const Section& section, Voice& voice) {
   if (std::optional<double> flesch = section.number("flesch_min")) {
     if (!(*flesch >= 0 && *flesch <= 100)) {
       section.fail_at("flesch_min", fmt::format("{} must be a Flesch reading ease from 0 to 100 "
-                                                "(typical: 50-70), got {}", section.key("flesch_min"), *flesch));
+                                                "(typical: 50-70), got {}",
+                                                section.key("flesch_min"), *flesch));
     }
     readability.flesch_min = flesch;
     voice.refs["readability.flesch_min"] = section.ref("flesch_min");
@@ -64,7 +69,8 @@ void read_emoji(const Section& section, Voice& voice) {
   if (const auto* count = node->as_integer()) {
     if (count->get() < 0 || count->get() > 1000) {
       section.fail_at("emoji", fmt::format("{} must be \"allow\", \"forbid\" or the most emoji per "
-                                           "document (0 or more), got {}", key, count->get()));
+                                           "document (0 or more), got {}",
+                                           key, count->get()));
     }
     policy.kind = EmojiPolicy::Kind::max;
     policy.max = static_cast<int>(count->get());
@@ -77,7 +83,8 @@ void read_emoji(const Section& section, Voice& voice) {
     constexpr std::string_view choices[] = {"allow", "forbid"};
     section.fail_at("emoji",
                     fmt::format("{} must be \"allow\", \"forbid\" or the most emoji per document "
-                                "(a whole number), got {}", key, got),
+                                "(a whole number), got {}",
+                                key, got),
                     text ? closest_match(text->get(), choices) : std::string());
   }
   policy.ref = section.ref("emoji");
@@ -88,11 +95,13 @@ void read_emoji(const Section& section, Voice& voice) {
 void read_address(const Section& section, Voice& voice) {
   std::optional<std::string> address = section.string("address");
   if (!address) return;
-  if (std::find(std::begin(kAddressForms), std::end(kAddressForms), *address) == std::end(kAddressForms)) {
-    section.fail_at("address",
-                    fmt::format("{} must be \"du\" or \"De\" (Danish) or \"you\" (English), got '{}'",
-                                section.key("address"), *address),
-                    closest_match(*address, kAddressForms));
+  if (std::find(std::begin(kAddressForms), std::end(kAddressForms), *address) ==
+      std::end(kAddressForms)) {
+    section.fail_at(
+        "address",
+        fmt::format("{} must be \"du\" or \"De\" (Danish) or \"you\" (English), got '{}'",
+                    section.key("address"), *address),
+        closest_match(*address, kAddressForms));
   }
   voice.address = *address;
   voice.refs["address"] = section.ref("address");
@@ -106,8 +115,9 @@ void read_terms(const Section& section, Voice& voice) {
     term.not_ = entry.strings("not").value_or(std::vector<std::string>{});
     for (std::size_t i = 0; i < term.not_.size(); ++i) {
       if (term.not_[i] == term.use) {
-        entry.fail_at("not", fmt::format("{}[{}] = '{}' is the spelling to use; remove it from 'not'",
-                                         entry.key("not"), i, term.use));
+        entry.fail_at("not",
+                      fmt::format("{}[{}] = '{}' is the spelling to use; remove it from 'not'",
+                                  entry.key("not"), i, term.use));
       }
     }
     term.lang = read_lang(entry);
@@ -147,7 +157,8 @@ void apply_voice(const Section& section, Voice& voice) {
     voice.sentence_max_words = words;
     voice.refs["sentence_max_words"] = section.ref("sentence_max_words");
   }
-  if (std::optional<Section> readability = section.table("readability")) read_readability(*readability, voice);
+  if (std::optional<Section> readability = section.table("readability"))
+    read_readability(*readability, voice);
   if (auto exclamations = section.integer_in("exclamations_max", 0, 1000)) {
     voice.exclamations_max = exclamations;
     voice.refs["exclamations_max"] = section.ref("exclamations_max");

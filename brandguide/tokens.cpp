@@ -1,13 +1,13 @@
 #include "brandguide/tokens.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "brandguide/suggest.h"
 
@@ -49,7 +49,8 @@ class TokenTree {
   std::map<std::string, RawToken> tokens_;
 };
 
-void TokenTree::collect(const Json& group, const std::string& prefix, const std::string& inherited_type) {
+void TokenTree::collect(const Json& group, const std::string& prefix,
+                        const std::string& inherited_type) {
   for (const auto& [name, child] : group.items()) {
     if (name.starts_with('$') || !child.is_object()) continue;  // metadata, comments
     const std::string path = prefix.empty() ? name : fmt::format("{}.{}", prefix, name);
@@ -71,9 +72,9 @@ std::string TokenTree::alias_target(const std::string& path, std::string_view al
   // Style Dictionary writes references to the value itself: {color.base.blue.value}.
   if (!tokens_.contains(target) && target.ends_with(".value")) target.resize(target.size() - 6);
   if (!tokens_.contains(target)) {
-    throw TokenFileError(fmt::format("token '{}' refers to {}, which is not a token in the file",
-                                     path, alias),
-                         closest_match(std::string(alias.substr(1, alias.size() - 2)), order_));
+    throw TokenFileError(
+        fmt::format("token '{}' refers to {}, which is not a token in the file", path, alias),
+        closest_match(std::string(alias.substr(1, alias.size() - 2)), order_));
   }
   return target;
 }
@@ -125,7 +126,8 @@ Rgb TokenTree::resolve(const std::string& path, std::vector<std::string>& chain)
         chain.push_back(target);
         std::string cycle;
         for (const std::string& step : chain) cycle += (cycle.empty() ? "" : " -> ") + step;
-        throw TokenFileError(fmt::format("token '{}' is part of an alias cycle: {}", chain.front(), cycle));
+        throw TokenFileError(
+            fmt::format("token '{}' is part of an alias cycle: {}", chain.front(), cycle));
       }
       return resolve(target, chain);
     }
@@ -167,7 +169,8 @@ std::vector<std::string_view> split_dots(std::string_view text) {
   }
 }
 
-bool segments_match(std::span<const std::string_view> pattern, std::span<const std::string_view> path) {
+bool segments_match(std::span<const std::string_view> pattern,
+                    std::span<const std::string_view> path) {
   if (pattern.empty()) return path.empty();
   if (pattern.front() == "**") {
     for (std::size_t skip = 0; skip <= path.size(); ++skip) {
@@ -181,13 +184,17 @@ bool segments_match(std::span<const std::string_view> pattern, std::span<const s
 
 TokenFileError syntax_error(std::string_view text, const nlohmann::json::parse_error& error) {
   // nlohmann reports the 1-based byte position of the last character it read.
-  const std::size_t offset = std::min<std::size_t>(error.byte == 0 ? 0 : error.byte - 1, text.size());
+  const std::size_t offset =
+      std::min<std::size_t>(error.byte == 0 ? 0 : error.byte - 1, text.size());
   const std::string_view before = text.substr(0, offset);
-  const std::size_t line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
-  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  const std::size_t line =
+      static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+  const std::size_t line_start =
+      before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
   std::string detail = error.what();
   // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 3, column 5: ".
-  if (const std::size_t colon = detail.find(": "); colon != std::string::npos) detail.erase(0, colon + 2);
+  if (const std::size_t colon = detail.find(": "); colon != std::string::npos)
+    detail.erase(0, colon + 2);
   return TokenFileError(fmt::format("not valid JSON: {}", detail), {}, static_cast<int>(line),
                         static_cast<int>(offset - line_start + 1));
 }
@@ -208,7 +215,8 @@ std::vector<ColorToken> parse_color_tokens(std::string_view json_text, std::stri
   } catch (const nlohmann::json::parse_error& error) {
     throw syntax_error(json_text, error);
   }
-  if (!root.is_object()) throw TokenFileError("a token file must hold a JSON object of token groups");
+  if (!root.is_object())
+    throw TokenFileError("a token file must hold a JSON object of token groups");
   const TokenTree tree(root);
   std::vector<ColorToken> result;
   for (const std::string& path : tree.paths()) {
@@ -220,7 +228,8 @@ std::vector<ColorToken> parse_color_tokens(std::string_view json_text, std::stri
   return result;
 }
 
-std::vector<ColorToken> read_color_tokens(const std::filesystem::path& file, std::string_view select) {
+std::vector<ColorToken> read_color_tokens(const std::filesystem::path& file,
+                                          std::string_view select) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw TokenFileError(fmt::format("cannot read '{}'", file.string()));
   std::ostringstream text;

@@ -35,7 +35,8 @@ struct TokenFileError : std::runtime_error {
 /// `select` is a dotted pattern: `*` matches within one segment, `**` any number of segments;
 /// an empty pattern selects every colour token. Tokens typed as something other than a colour
 /// are skipped.
-std::vector<ColorToken> read_color_tokens(const std::filesystem::path& file, std::string_view select);
+std::vector<ColorToken> read_color_tokens(const std::filesystem::path& file,
+                                          std::string_view select);
 
 /// Parses token JSON text; `read_color_tokens` reads the file and calls this.
 std::vector<ColorToken> parse_color_tokens(std::string_view json_text, std::string_view select);

@@ -1,10 +1,10 @@
 #include "brandguide/toml_reader.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include <fmt/format.h>
 
 #include "brandguide/suggest.h"
 
@@ -20,7 +20,8 @@ void LoadContext::fail(const toml::source_region& region, std::string message,
   throw GuideError(ref(region, {}), std::move(message), std::move(suggestion));
 }
 
-Section::Section(const LoadContext& ctx, const toml::table& table, std::string key, std::string title)
+Section::Section(const LoadContext& ctx, const toml::table& table, std::string key,
+                 std::string title)
     : ctx_(&ctx), table_(&table), key_(std::move(key)), title_(std::move(title)) {}
 
 std::string dotted_key(std::string_view parent, std::string_view name) {
@@ -35,9 +36,7 @@ std::string dotted_key(std::string_view parent, std::string_view name) {
 
 std::string Section::key(std::string_view name) const { return dotted_key(key_, name); }
 
-std::string Section::label() const {
-  return title_.starts_with("[[") ? key_ : title_;
-}
+std::string Section::label() const { return title_.starts_with("[[") ? key_ : title_; }
 
 SourceRef Section::ref() const { return ctx_->ref(table_->source(), key_); }
 
@@ -62,9 +61,11 @@ void Section::allow_only(std::initializer_list<std::string_view> allowed) const 
   for (std::string_view name : keys_in_file_order()) {
     if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
     const toml::key& written = table_->find(name)->first;
-    const std::string where = key_.empty() ? std::string("at the top level") : fmt::format("in {}", title_);
-    ctx_->fail(written.source(), fmt::format("unknown key '{}' {}", name, where),
-               closest_match(name, std::span<const std::string_view>(allowed.begin(), allowed.size())));
+    const std::string where =
+        key_.empty() ? std::string("at the top level") : fmt::format("in {}", title_);
+    ctx_->fail(
+        written.source(), fmt::format("unknown key '{}' {}", name, where),
+        closest_match(name, std::span<const std::string_view>(allowed.begin(), allowed.size())));
   }
 }
 
@@ -72,16 +73,26 @@ const toml::node& Section::node(std::string_view name) const { return *table_->g
 
 std::string_view type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "table";
-    case toml::node_type::array: return "array";
-    case toml::node_type::string: return "string";
-    case toml::node_type::integer: return "integer";
-    case toml::node_type::floating_point: return "float";
-    case toml::node_type::boolean: return "boolean";
-    case toml::node_type::date: return "date";
-    case toml::node_type::time: return "time";
-    case toml::node_type::date_time: return "date-time";
-    case toml::node_type::none: break;
+    case toml::node_type::table:
+      return "table";
+    case toml::node_type::array:
+      return "array";
+    case toml::node_type::string:
+      return "string";
+    case toml::node_type::integer:
+      return "integer";
+    case toml::node_type::floating_point:
+      return "float";
+    case toml::node_type::boolean:
+      return "boolean";
+    case toml::node_type::date:
+      return "date";
+    case toml::node_type::time:
+      return "time";
+    case toml::node_type::date_time:
+      return "date-time";
+    case toml::node_type::none:
+      break;
   }
   return "nothing";
 }
@@ -108,7 +119,8 @@ std::optional<std::string> Section::string(std::string_view name) const {
 std::string Section::required_string(std::string_view name, std::string_view example) const {
   std::optional<std::string> value = string(name);
   if (!value) fail(fmt::format("{} needs '{}', e.g. {}", label(), name, example));
-  if (value->empty()) fail_at(name, fmt::format("{} must not be empty, e.g. {}", key(name), example));
+  if (value->empty())
+    fail_at(name, fmt::format("{} must not be empty, e.g. {}", key(name), example));
   return *value;
 }
 
@@ -133,14 +145,15 @@ std::optional<std::int64_t> Section::integer(std::string_view name) const {
   wrong_type(name, "a whole number");
 }
 
-std::optional<int> Section::integer_in(std::string_view name, std::int64_t min, std::int64_t max) const {
+std::optional<int> Section::integer_in(std::string_view name, std::int64_t min,
+                                       std::int64_t max) const {
   const std::optional<std::int64_t> value = integer(name);
   if (!value) return std::nullopt;
   if (*value < min || *value > max) {
     const bool unbounded = max >= std::numeric_limits<int>::max();
     fail_at(name, unbounded ? fmt::format("{} must be at least {}, got {}", key(name), min, *value)
-                            : fmt::format("{} must be between {} and {}, got {}", key(name), min, max,
-                                          *value));
+                            : fmt::format("{} must be between {} and {}, got {}", key(name), min,
+                                          max, *value));
   }
   return static_cast<int>(*value);
 }
@@ -189,8 +202,8 @@ std::vector<Section> Section::tables(std::string_view name) const {
     const toml::node& element = *array->get(i);
     const toml::table* entry = element.as_table();
     if (!entry) {
-      ctx_->fail(element.source(), fmt::format("{}[{}] must be a table, got {}", array_key, i,
-                                               type_name(element)));
+      ctx_->fail(element.source(),
+                 fmt::format("{}[{}] must be a table, got {}", array_key, i, type_name(element)));
     }
     result.emplace_back(*ctx_, *entry, fmt::format("{}[{}]", array_key, i),
                         fmt::format("[[{}]]", array_key));
@@ -198,7 +211,8 @@ std::vector<Section> Section::tables(std::string_view name) const {
   return result;
 }
 
-void check_globs(const Section& section, std::string_view name, const std::vector<std::string>& globs) {
+void check_globs(const Section& section, std::string_view name,
+                 const std::vector<std::string>& globs) {
   for (std::size_t i = 0; i < globs.size(); ++i) {
     const std::string& glob = globs[i];
     int braces = 0;
@@ -209,11 +223,16 @@ void check_globs(const Section& section, std::string_view name, const std::vecto
       if (braces < 0 || brackets < 0) break;
     }
     std::string problem;
-    if (glob.empty()) problem = "is empty";
-    else if (braces != 0) problem = "has unbalanced '{' and '}'";
-    else if (brackets != 0) problem = "has unbalanced '[' and ']'";
-    else if (glob.front() == '/') problem = "starts with '/'; globs are relative to the scanned folder";
-    else if (glob.find('\\') != std::string::npos) problem = "contains '\\'; write paths with '/'";
+    if (glob.empty())
+      problem = "is empty";
+    else if (braces != 0)
+      problem = "has unbalanced '{' and '}'";
+    else if (brackets != 0)
+      problem = "has unbalanced '[' and ']'";
+    else if (glob.front() == '/')
+      problem = "starts with '/'; globs are relative to the scanned folder";
+    else if (glob.find('\\') != std::string::npos)
+      problem = "contains '\\'; write paths with '/'";
     if (problem.empty()) continue;
     const std::string message = fmt::format("{}[{}] '{}' {}", section.key(name), i, glob, problem);
     const toml::array* written = section.find(name) ? section.find(name)->as_array() : nullptr;
@@ -231,7 +250,8 @@ bool is_language_tag(std::string_view tag) {
     const std::string_view part = tag.substr(start, dash - start);
     if (primary) {
       if (part.size() < 2 || part.size() > 3) return false;
-      if (!std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+      if (!std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return false;
     } else {
       if (part.empty() || part.size() > 8) return false;
       if (!std::all_of(part.begin(), part.end(), [](char c) {

@@ -3,8 +3,6 @@
 // the section loaders read like the schema they implement.
 #pragma once
 
-#include <toml++/toml.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <initializer_list>
@@ -12,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <toml++/toml.h>
 
 #include "brandguide/brand_guide.h"
 
@@ -84,7 +84,8 @@ std::string dotted_key(std::string_view parent, std::string_view name);
 std::string_view type_name(const toml::node& node);
 
 /// Checks a list of glob patterns for mistakes the matcher would silently accept.
-void check_globs(const Section& section, std::string_view name, const std::vector<std::string>& globs);
+void check_globs(const Section& section, std::string_view name,
+                 const std::vector<std::string>& globs);
 
 /// Checks a BCP 47 tag such as "da-DK" or "en" (primary language plus optional subtags).
 bool is_language_tag(std::string_view tag);

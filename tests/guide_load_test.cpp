@@ -79,9 +79,10 @@ TEST_F(GuideExamples, NordlysHasTheDemoChannelsInOrder) {
   const BrandGuide guide = load_guide("brandguide/examples/nordlys/brandguide.toml");
   std::vector<std::string> names;
   for (const Channel& channel : guide.channels) names.push_back(channel.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"web", "instagram", "sms", "email", "display", "search-ads",
-                                             "outdoor", "default"}));
-  EXPECT_EQ(guide.find_channel("web")->include, std::vector<std::string>{"site/**/*.{html,css,svg}"});
+  EXPECT_EQ(names, (std::vector<std::string>{"web", "instagram", "sms", "email", "display",
+                                             "search-ads", "outdoor", "default"}));
+  EXPECT_EQ(guide.find_channel("web")->include,
+            std::vector<std::string>{"site/**/*.{html,css,svg}"});
   EXPECT_EQ(guide.find_channel("sms")->sms.max_segments, 1);
   EXPECT_EQ(guide.find_channel("display")->image.max_kb, 150);
   EXPECT_EQ(guide.find_channel("search-ads")->limits.at("headline"), 30);
@@ -108,7 +109,8 @@ TEST_F(GuideExamples, EveryTomlExampleInTheDocsLoads) {
   const std::string doc = read_text("docs/brand-guide.md");
   const fs::path anchor = "brandguide/examples/nordlys/docs-example.toml";
   std::size_t blocks = 0;
-  for (std::size_t at = doc.find("```toml\n"); at != std::string::npos; at = doc.find("```toml\n", at)) {
+  for (std::size_t at = doc.find("```toml\n"); at != std::string::npos;
+       at = doc.find("```toml\n", at)) {
     const std::size_t begin = at + 8;
     const std::size_t end = doc.find("```", begin);
     ASSERT_NE(end, std::string::npos);
@@ -118,9 +120,10 @@ TEST_F(GuideExamples, EveryTomlExampleInTheDocsLoads) {
     const auto line = std::count(doc.begin(), doc.begin() + static_cast<long>(begin), '\n') + 1;
     if (text.find("[brand]") == std::string::npos) text = "[brand]\nname = \"Nordlys\"\n\n" + text;
     if (text.find("[[palette.color]]") == std::string::npos) {
-      text += "\n[[palette.color]]\nname = \"Nordlys Blå\"\nhex = \"#0B3D91\"\n"
-              "[[palette.color]]\nname = \"Midnat\"\nhex = \"#0A1A2F\"\n"
-              "[[palette.color]]\nname = \"Polarlys\"\nhex = \"#3DDC97\"\n";
+      text +=
+          "\n[[palette.color]]\nname = \"Nordlys Blå\"\nhex = \"#0B3D91\"\n"
+          "[[palette.color]]\nname = \"Midnat\"\nhex = \"#0A1A2F\"\n"
+          "[[palette.color]]\nname = \"Polarlys\"\nhex = \"#3DDC97\"\n";
     }
     EXPECT_EQ(error_of(text, anchor), "(loaded without error)") << "docs/brand-guide.md:" << line;
   }
@@ -141,7 +144,8 @@ TEST_F(GuideFixtures, EachBrokenGuideGivesExactlyItsExpectedError) {
   for (const fs::path& dir : cases) {
     SCOPED_TRACE(dir.string());
     std::string expected = read_text(dir / "expected.txt");
-    while (!expected.empty() && (expected.back() == '\n' || expected.back() == '\r')) expected.pop_back();
+    while (!expected.empty() && (expected.back() == '\n' || expected.back() == '\r'))
+      expected.pop_back();
     std::string actual = "(loaded without error)";
     try {
       load_guide(dir / "brandguide.toml");
@@ -287,7 +291,8 @@ include = ["z/**"]
 include = ["a/**"]
 [channels.middle]
 include = ["m/**"]
-)", "brandguide.toml");
+)",
+                                                  "brandguide.toml");
   std::vector<std::string> names;
   for (const Channel& channel : guide.channels) names.push_back(channel.name);
   EXPECT_EQ(names, (std::vector<std::string>{"zebra", "alpha", "middle", "default"}));
@@ -299,7 +304,8 @@ TEST_F(GuideMerge, AnExplicitDefaultChannelIsUsedAndMovedLast) {
 voice = { sentence_max_words = 30 }
 [channels.web]
 include = ["site/**"]
-)", "brandguide.toml");
+)",
+                                                  "brandguide.toml");
   ASSERT_EQ(guide.channels.size(), 2u);
   EXPECT_EQ(guide.channels[0].name, "web");
   EXPECT_EQ(guide.channels[1].name, "default");
@@ -308,13 +314,14 @@ include = ["site/**"]
 }
 
 TEST_F(GuideMerge, ChannelToleranceMustStillBeOrderedAfterMerging) {
-  EXPECT_EQ(error_of(std::string(kSmallGuide) + R"(
+  EXPECT_EQ(
+      error_of(std::string(kSmallGuide) + R"(
 [channels.web]
 include = ["site/**"]
 palette = { tolerance = { warn = 3.5 } }
 )"),
-            "brandguide.toml:10:34: error: channels.web.palette.tolerance.warn = 3.5 is above fail = 3; "
-            "tolerances must satisfy 0 < exact ≤ warn ≤ fail ≤ 100");
+      "brandguide.toml:10:34: error: channels.web.palette.tolerance.warn = 3.5 is above fail = 3; "
+      "tolerances must satisfy 0 < exact ≤ warn ≤ fail ≤ 100");
 }
 
 // ---------------------------------------------------------------------------- source refs
@@ -328,7 +335,8 @@ TEST_F(GuideSourceRef, ValuesKnowTheirLineColumnAndKey) {
   // The line (1-based) on which `needle` first occurs in the example.
   auto line_of = [&](std::string_view needle) {
     const std::size_t at = text.find(needle);
-    return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
+    return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) +
+           1;
   };
 
   EXPECT_EQ(guide.brand.name_ref.file, file);
@@ -361,7 +369,8 @@ TEST_F(GuideSourceRef, ValuesKnowTheirLineColumnAndKey) {
   const Channel& instagram = *guide.find_channel("instagram");
   EXPECT_EQ(instagram.voice.refs.at("sentence_max_words").key,
             "channels.instagram.voice.sentence_max_words");
-  EXPECT_EQ(instagram.voice.refs.at("exclamations_max").key, "voice.exclamations_max");  // inherited
+  EXPECT_EQ(instagram.voice.refs.at("exclamations_max").key,
+            "voice.exclamations_max");  // inherited
   EXPECT_EQ(instagram.voice.emoji.ref.key, "channels.instagram.voice.emoji");
   EXPECT_EQ(guide.logos.at(1).ref.key, "logo[1]");
   EXPECT_EQ(guide.ignores.at(0).ref.key, "ignore[0]");
@@ -372,7 +381,8 @@ TEST_F(GuideSourceRef, RuleOverridesRecordEveryOption) {
 [rules]
 "voice/readability" = "warning"
 "color/off-palette" = { severity = "error", min_region_px = 128, tolerance = 2.5, strict = true, skip = ["a", "b"], mode = "x" }
-)", "brandguide.toml");
+)",
+                                                  "brandguide.toml");
   ASSERT_EQ(guide.rules.size(), 2u);
   EXPECT_EQ(guide.rules[0].rule, "voice/readability");
   EXPECT_EQ(guide.rules[0].severity, Severity::warning);
@@ -382,7 +392,8 @@ TEST_F(GuideSourceRef, RuleOverridesRecordEveryOption) {
   EXPECT_EQ(std::get<std::int64_t>(off.options.at("min_region_px")), 128);
   EXPECT_EQ(std::get<double>(off.options.at("tolerance")), 2.5);
   EXPECT_EQ(std::get<bool>(off.options.at("strict")), true);
-  EXPECT_EQ(std::get<std::vector<std::string>>(off.options.at("skip")), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(std::get<std::vector<std::string>>(off.options.at("skip")),
+            (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(std::get<std::string>(off.options.at("mode")), "x");
   EXPECT_EQ(off.options.count("severity"), 0u);
   EXPECT_EQ(off.option_refs.at("min_region_px").key, "rules.\"color/off-palette\".min_region_px");
@@ -397,7 +408,8 @@ using GuideTokens = GuideTest;
 TEST_F(GuideTokens, ImportsDtcgAndStyleDictionaryColoursWithAliases) {
   const BrandGuide guide = load_guide("fixtures/guides/tokens-ok/brandguide.toml");
   std::vector<std::pair<std::string, std::string>> colours;
-  for (const PaletteColor& colour : guide.palette.colors) colours.emplace_back(colour.name, colour.hex);
+  for (const PaletteColor& colour : guide.palette.colors)
+    colours.emplace_back(colour.name, colour.hex);
   EXPECT_EQ(colours, (std::vector<std::pair<std::string, std::string>>{
                          {"Listed", "#112233"},
                          {"color.base.midnight", "#0A1A2F"},
@@ -411,7 +423,8 @@ TEST_F(GuideTokens, ImportsDtcgAndStyleDictionaryColoursWithAliases) {
                      }));
   ASSERT_TRUE(guide.palette.import.has_value());
   EXPECT_EQ(guide.palette.import->select, "color.*.*");
-  EXPECT_EQ(guide.palette.import->tokens, fs::path("fixtures/guides/tokens-ok/tokens/brand.tokens.json"));
+  EXPECT_EQ(guide.palette.import->tokens,
+            fs::path("fixtures/guides/tokens-ok/tokens/brand.tokens.json"));
   EXPECT_EQ(guide.palette.colors[2].ref.key, "palette.import[color.brand.primary]");
   EXPECT_EQ(guide.palette.colors[1].ref.file, "fixtures/guides/tokens-ok/brandguide.toml");
 }
@@ -424,9 +437,11 @@ name = "Nordlys"
 [palette.import]
 tokens = "tokens/color.tokens.json"
 select = "color.brand.*"
-)", "brandguide/examples/nordlys/docs-example.toml");
+)",
+                                                  "brandguide/examples/nordlys/docs-example.toml");
   std::vector<std::pair<std::string, std::string>> colours;
-  for (const PaletteColor& colour : guide.palette.colors) colours.emplace_back(colour.name, colour.hex);
+  for (const PaletteColor& colour : guide.palette.colors)
+    colours.emplace_back(colour.name, colour.hex);
   EXPECT_EQ(colours, (std::vector<std::pair<std::string, std::string>>{
                          {"color.brand.primary", "#0B3D91"},
                          {"color.brand.text", "#0A1A2F"},
@@ -478,7 +493,7 @@ using GuideSuggest = GuideTest;
 TEST_F(GuideSuggest, DamerauLevenshteinCountsTranspositionsAsOneEdit) {
   EXPECT_EQ(edit_distance("sentense_max_words", "sentence_max_words"), 1u);
   EXPECT_EQ(edit_distance("emoij", "emoji"), 1u);
-  EXPECT_EQ(edit_distance("ca", "abc"), 2u);  // unrestricted: OSA would say 3
+  EXPECT_EQ(edit_distance("ca", "abc"), 2u);                   // unrestricted: OSA would say 3
   EXPECT_EQ(edit_distance("Nordlys Bla", "Nordlys Blå"), 1u);  // counted in code points
   EXPECT_EQ(edit_distance("Warning", "warning"), 0u);
 }
@@ -497,13 +512,18 @@ TEST_F(GuideSuggest, SuggestsOnlyPlausibleTypos) {
 
 TEST_F(GuideSuggest, UnknownKeysInEveryTableGetASuggestion) {
   EXPECT_EQ(error_of(std::string(kSmallGuide) + "[typography]\nfamilys = [\"A\"]\n"),
-            "brandguide.toml:8:1: error: unknown key 'familys' in [typography]; did you mean 'families'?");
-  EXPECT_EQ(error_of(std::string(kSmallGuide) + "[channels.web]\ninclude = [\"a/**\"]\nimage = { size = [] }\n"),
-            "brandguide.toml:9:11: error: unknown key 'size' in [channels.web.image]; did you mean 'sizes'?");
+            "brandguide.toml:8:1: error: unknown key 'familys' in [typography]; did you mean "
+            "'families'?");
+  EXPECT_EQ(error_of(std::string(kSmallGuide) +
+                     "[channels.web]\ninclude = [\"a/**\"]\nimage = { size = [] }\n"),
+            "brandguide.toml:9:11: error: unknown key 'size' in [channels.web.image]; did you mean "
+            "'sizes'?");
   EXPECT_EQ(error_of(std::string(kSmallGuide) + "[[ignore]]\npath = [\"a/**\"]\nreason = \"x\"\n"),
             "brandguide.toml:8:1: error: unknown key 'path' in [[ignore]]; did you mean 'paths'?");
-  EXPECT_EQ(error_of(std::string(kSmallGuide) + "[[voice.banned]]\nwords = [\"a\"]\nreasn = \"x\"\n"),
-            "brandguide.toml:9:1: error: unknown key 'reasn' in [[voice.banned]]; did you mean 'reason'?");
+  EXPECT_EQ(
+      error_of(std::string(kSmallGuide) + "[[voice.banned]]\nwords = [\"a\"]\nreasn = \"x\"\n"),
+      "brandguide.toml:9:1: error: unknown key 'reasn' in [[voice.banned]]; did you mean "
+      "'reason'?");
 }
 
 // --------------------------------------------------------------------------- small helpers
@@ -519,8 +539,8 @@ TEST_F(GuideHex, ParsesShortAndLongFormsCaseInsensitively) {
 }
 
 TEST_F(GuideHex, RejectsEverythingElse) {
-  for (std::string_view bad : {"", "#", "0B3D91", "#12345", "#1234567", "#GGGGGG", "#0B3D9", "#0B3D91FF",
-                               " #0B3D91", "rgb(1,2,3)"}) {
+  for (std::string_view bad : {"", "#", "0B3D91", "#12345", "#1234567", "#GGGGGG", "#0B3D9",
+                               "#0B3D91FF", " #0B3D91", "rgb(1,2,3)"}) {
     EXPECT_FALSE(parse_hex(bad).has_value()) << bad;
   }
 }
@@ -561,8 +581,9 @@ TEST_F(GuideFind, GuidesInOrNearTheWorkingDirectoryGetRelativePaths) {
 TEST_F(GuideFind, LogoPathsResolveAgainstTheGuideFolder) {
   const TempDir dir;
   dir.write("brand/logos/mark.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
-  const fs::path guide_file = dir.write(
-      "brand/brandguide.toml", std::string(kSmallGuide) + "[[logo]]\nid = \"mark\"\nfile = \"logos/mark.svg\"\n");
+  const fs::path guide_file =
+      dir.write("brand/brandguide.toml",
+                std::string(kSmallGuide) + "[[logo]]\nid = \"mark\"\nfile = \"logos/mark.svg\"\n");
   const BrandGuide guide = load_guide(guide_file);
   EXPECT_EQ(guide.dir, dir.path() / "brand");
   EXPECT_EQ(guide.logos.at(0).file, dir.path() / "brand/logos/mark.svg");
