@@ -253,6 +253,27 @@ TEST(CssOffPalette, EachDistinctColourReportedAtEveryUse) {
   EXPECT_EQ(findings[2].evidence["measured"], "#ABC");
 }
 
+TEST(CssOffPalette, TruncatedAndHostileInput) {
+  for (const char* css : {"", "#", "a{b:#", "a{b:#ab", "a{b:\\", "a{b:url(", "a{b:url(\"#abc",
+                          "/*", "a{/* #abc", "a{b:\"#abc", "a{b:'", "}}}}", "{{{{:#abc"}) {
+    EXPECT_NO_THROW(run(nordlys_guide(), css)) << css;
+  }
+  EXPECT_EQ(reported("{{{{:#abc"), Literals{"#abc"});
+  EXPECT_EQ(reported("a{b:#ab"), Literals{});
+  // Random bytes: every reported span is a hex literal inside the text.
+  constexpr std::string_view kAlphabet = "#{}:;/*\"'()url abc0123\n\xC3\xA5";
+  std::uint32_t seed = 12345;
+  std::string noise;
+  for (int i = 0; i < 20000; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    noise += kAlphabet[(seed >> 16) % kAlphabet.size()];
+  }
+  for (const Finding& f : run(nordlys_guide(), noise)) {
+    ASSERT_LE(f.location.end, noise.size());
+    EXPECT_TRUE(color::parse_css_hex(noise.substr(f.location.begin, f.location.end - f.location.begin)));
+  }
+}
+
 // --- the fixture folder ---------------------------------------------------------------------
 
 const fs::path kFixture = fs::path(BRANDLINT_SOURCE_DIR) / "fixtures/color/css-off-palette";
