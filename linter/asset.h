@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,8 +76,20 @@ struct Asset {
   LineIndex lines;
   std::vector<TextRun> runs;  // copy for voice rules
 
-  // Raster kinds (and rendered SVG/PDF pages later): BGRA pixels, 8 bits per channel.
+  // Raster kinds, SVG (rendered by librsvg) and PDF (first page, rendered by poppler): BGRA
+  // pixels, 8 bits per channel.
   cv::Mat pixels;
+  std::string pixel_format;  // "png", "jpeg", "webp", "tiff", "bmp", "gif", "svg", "pdf"
+  bool lossy = false;        // JPEG or lossy WebP: flat colours carry compression noise
+  int decode_scale = 1;      // pixels are 1/decode_scale of the file's size (reduced JPEG decode)
+  std::string icc_profile;   // description of an embedded ICC profile; "" when there is none
+  std::string icc_color_space;  // its colour space signature: "RGB", "GRAY", "CMYK"...
+  bool icc_srgb = true;      // false: an embedded profile says the pixels are not sRGB
+
+  /// Results derived from this asset that several rules share (e.g. the raster palette
+  /// analysis), keyed by what they were computed with. Filled by the first rule that needs one;
+  /// the runner checks one asset's rules on one thread, so no locking is needed.
+  mutable std::map<std::string, std::shared_ptr<const void>> derived;
 
   std::vector<LoadProblem> problems;
   bool readable = true;  // false: only the unreadable-asset finding is reported

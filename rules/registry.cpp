@@ -6,6 +6,7 @@
 // `RuleEntry <name>_rule()` in namespace brandlint::rules.
 #define BRANDLINT_RULES(X) \
   X(color_css_off_palette) \
+  X(color_off_palette) \
   X(voice_banned_term) \
   X(voice_brand_name) \
   /* end of table */

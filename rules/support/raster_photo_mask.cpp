@@ -1,0 +1,99 @@
+#include "rules/support/raster_photo_mask.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+namespace brandlint::raster {
+namespace {
+
+constexpr int kBusyColors = 32;     // more distinct 5-bit colours than this: a busy tile
+constexpr int kMinBlobTiles = 4;    // a photo blob spans at least 4×4 tiles
+constexpr int kRingColors = 4;      // a neighbour of a photo with more colours joins it
+constexpr std::uint8_t kMinAlpha = 250;
+
+// Distinct 5-bit colours per tile, counted up to kBusyColors + 1. A "last seen in tile" stamp
+// per 15-bit colour makes each pixel O(1) without clearing a set between tiles.
+cv::Mat1b count_tile_colors(const cv::Mat& bgra) {
+  const int tiles_x = (bgra.cols + kPhotoTile - 1) / kPhotoTile;
+  const int tiles_y = (bgra.rows + kPhotoTile - 1) / kPhotoTile;
+  cv::Mat1b counts(tiles_y, tiles_x, std::uint8_t{0});
+  std::vector<std::uint32_t> stamp(1u << 15, 0);
+  std::uint32_t tile_id = 0;
+  for (int ty = 0; ty < tiles_y; ++ty) {
+    const int y0 = ty * kPhotoTile, y1 = std::min(bgra.rows, y0 + kPhotoTile);
+    for (int tx = 0; tx < tiles_x; ++tx) {
+      const int x0 = tx * kPhotoTile, x1 = std::min(bgra.cols, x0 + kPhotoTile);
+      ++tile_id;
+      int count = 0;
+      std::uint32_t last = 0xFFFFFFFFu;
+      for (int y = y0; y < y1 && count <= kBusyColors; ++y) {
+        const auto* row = bgra.ptr<std::uint32_t>(y);
+        for (int x = x0; x < x1; ++x) {
+          const std::uint32_t px = row[x];
+          if (px == last) continue;  // runs of one colour are the common case
+          last = px;
+          if ((px >> 24) < kMinAlpha) continue;
+          const std::uint32_t key = ((px >> 3) & 0x1F) | ((px >> 6) & 0x3E0) | ((px >> 9) & 0x7C00);
+          if (stamp[key] != tile_id) {
+            stamp[key] = tile_id;
+            ++count;
+          }
+        }
+      }
+      counts(ty, tx) = static_cast<std::uint8_t>(std::min(count, 255));
+    }
+  }
+  return counts;
+}
+
+}  // namespace
+
+PhotoMask find_photo_areas(const cv::Mat& bgra) {
+  CV_Assert(bgra.type() == CV_8UC4);
+  PhotoMask out;
+  const cv::Mat1b counts = count_tile_colors(bgra);
+  cv::Mat busy;
+  cv::compare(counts, kBusyColors, busy, cv::CMP_GT);
+  out.tiles = cv::Mat1b(counts.size(), std::uint8_t{0});
+  if (cv::countNonZero(busy) < kMinBlobTiles * kMinBlobTiles) return out;
+
+  // Opening with a 3×3 square removes chains one or two tiles thick (text edges).
+  cv::Mat1b opened;
+  cv::morphologyEx(busy, opened, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}),
+                   {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(opened, labels, stats, centroids, 8, CV_32S);
+  cv::Mat1b kept(counts.size(), std::uint8_t{0});
+  for (int i = 1; i < n; ++i) {
+    if (stats.at<int>(i, cv::CC_STAT_WIDTH) < kMinBlobTiles ||
+        stats.at<int>(i, cv::CC_STAT_HEIGHT) < kMinBlobTiles ||
+        stats.at<int>(i, cv::CC_STAT_AREA) < kMinBlobTiles * kMinBlobTiles) {
+      continue;
+    }
+    kept.setTo(1, labels == i);
+  }
+  // A photo rarely ends on a tile border: the tiles it only partly covers have fewer colours.
+  // Take in neighbours that are not flat, so those slivers are not judged as graphics.
+  cv::Mat1b grown;
+  cv::dilate(kept, grown, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  cv::Mat not_flat;
+  cv::compare(counts, kRingColors, not_flat, cv::CMP_GT);
+  cv::bitwise_and(grown, not_flat, grown);
+  cv::bitwise_or(kept, grown, out.tiles);
+
+  const int m = cv::connectedComponentsWithStats(out.tiles, labels, stats, centroids, 8, CV_32S);
+  for (int i = 1; i < m; ++i) {
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT) * kPhotoTile;
+    const int y = stats.at<int>(i, cv::CC_STAT_TOP) * kPhotoTile;
+    const int w = std::min(bgra.cols - x, stats.at<int>(i, cv::CC_STAT_WIDTH) * kPhotoTile);
+    const int h = std::min(bgra.rows - y, stats.at<int>(i, cv::CC_STAT_HEIGHT) * kPhotoTile);
+    out.areas.push_back({x, y, w, h});
+  }
+  std::sort(out.areas.begin(), out.areas.end(), [](const PixelBox& a, const PixelBox& b) {
+    return a.y != b.y ? a.y < b.y : a.x < b.x;
+  });
+  return out;
+}
+
+}  // namespace brandlint::raster

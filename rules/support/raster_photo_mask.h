@@ -1,0 +1,29 @@
+// Photo areas of a banner, found before any colour is judged so photos never pay for colour
+// lookups. Statistic (visual.md §1.6): distinct colours per 16×16 tile after 5-bit quantisation.
+// Flat graphics have 1–2 per tile (p90 8 with JPEG text edges); photos 45–170. A tile with more
+// than 32 is "busy"; an opening on the tile grid removes thin chains of busy tiles (text edges in
+// a JPEG), and only blobs of at least 4×4 tiles count as photos.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "linter/diagnostic.h"
+
+namespace brandlint::raster {
+
+constexpr int kPhotoTile = 16;
+
+struct PhotoMask {
+  cv::Mat1b tiles;                 // one byte per tile: 1 = photo
+  std::vector<PixelBox> areas;     // bounding box (pixels) of each photo blob, by position
+  bool any() const { return !areas.empty(); }
+  bool photo_at(int x, int y) const { return tiles(y / kPhotoTile, x / kPhotoTile) != 0; }
+};
+
+/// Finds photo areas in an 8-bit BGRA image; pixels with α < 250 are not counted.
+PhotoMask find_photo_areas(const cv::Mat& bgra);
+
+}  // namespace brandlint::raster

@@ -1,0 +1,302 @@
+#include "rules/support/raster_regions.h"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <optional>
+#include <unordered_map>
+
+#include <opencv2/imgproc.hpp>
+
+namespace brandlint::raster {
+namespace {
+
+constexpr std::uint8_t kMinAlpha = 250;
+constexpr float kEdgeLab = 10.0F;   // morphological gradient of L*, a* or b* above this: edge
+constexpr int kGradientRadius = 1;  // 3×3 gradient
+constexpr int kDilateRadius = 2;    // 5×5 dilation of the edge mask
+// A region is a blend area (accepted) when this share of its pixels lie on two-colour blends...
+constexpr double kBlendAreaShare = 0.9;
+// ...and fewer than this share are close to its median colour (no flat colour dominates it).
+constexpr double kFlatShare = 0.5;
+// How far a region's box may grow back into the edge mask that trimmed it (mask radius + 1);
+// in lossy sources chroma subsampling and ringing blur a border over a whole 8×8 block.
+constexpr int kMaxGrowth = kGradientRadius + kDilateRadius + 1;
+constexpr int kMaxGrowthLossy = 8;
+// A mostly-blend region whose surroundings continue its colour this much is a gradient band.
+constexpr double kRingContinuity = 0.5;
+// In lossy sources a region must contain a solid block this wide: JPEG ringing and chroma
+// bleeding leave thin strips along edges and inside text strokes (measured on the corpus: all
+// such strips were at most 7 px thick), a planted patch is a blob.
+constexpr int kLossyCore = 7;
+
+// True when the component `label` of `labels` (inside `box`) contains a kLossyCore square.
+bool has_core(const cv::Mat& labels, const cv::Rect& box, int label) {
+  if (box.width < kLossyCore || box.height < kLossyCore) return false;
+  cv::Mat1b mask;
+  cv::compare(labels(box), label, mask, cv::CMP_EQ);
+  cv::erode(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}), {-1, -1},
+            1, cv::BORDER_CONSTANT, cv::Scalar(0));
+  return cv::countNonZero(mask) > 0;
+}
+
+// Memoised "is there an edge at q" over a window around the candidates.
+class EdgeField {
+ public:
+  EdgeField(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table, cv::Rect roi)
+      : bgra_(bgra), photo_(photo), table_(table), roi_(roi),
+        state_(roi.height, roi.width, std::uint8_t{0}) {}
+
+  bool masked(int x, int y) {
+    for (int qy = std::max(0, y - kDilateRadius); qy <= std::min(bgra_.rows - 1, y + kDilateRadius);
+         ++qy) {
+      for (int qx = std::max(0, x - kDilateRadius);
+           qx <= std::min(bgra_.cols - 1, x + kDilateRadius); ++qx) {
+        if (edge(qx, qy)) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  bool edge(int x, int y) {
+    std::uint8_t& s = state_(y - roi_.y, x - roi_.x);
+    if (s == 0) s = compute(x, y) ? 2 : 1;
+    return s == 2;
+  }
+
+  bool compute(int x, int y) const {
+    std::array<float, 3> lo{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
+                            std::numeric_limits<float>::max()};
+    std::array<float, 3> hi{-lo[0], -lo[0], -lo[0]};
+    for (int yy = std::max(0, y - kGradientRadius);
+         yy <= std::min(bgra_.rows - 1, y + kGradientRadius); ++yy) {
+      const std::uint8_t* row = bgra_.ptr<std::uint8_t>(yy);
+      for (int xx = std::max(0, x - kGradientRadius);
+           xx <= std::min(bgra_.cols - 1, x + kGradientRadius); ++xx) {
+        const std::uint8_t* p = row + 4 * xx;
+        if (p[3] < kMinAlpha || photo_.photo_at(xx, yy)) return true;
+        const ColorVerdict* v = table_.find(color_key(p));
+        if (v == nullptr) return true;  // never judged: treat as unknown, i.e. not flat
+        lo = {std::min(lo[0], v->L), std::min(lo[1], v->a), std::min(lo[2], v->b)};
+        hi = {std::max(hi[0], v->L), std::max(hi[1], v->a), std::max(hi[2], v->b)};
+      }
+    }
+    return hi[0] - lo[0] > kEdgeLab || hi[1] - lo[1] > kEdgeLab || hi[2] - lo[2] > kEdgeLab;
+  }
+
+  const cv::Mat& bgra_;
+  const PhotoMask& photo_;
+  const VerdictTable& table_;
+  cv::Rect roi_;
+  cv::Mat1b state_;  // 0 unknown, 1 flat, 2 edge
+};
+
+// ΔE00 of distinct colours to one reference colour, each computed once.
+class DistanceTo {
+ public:
+  explicit DistanceTo(const color::Lab& reference) : reference_(reference) {}
+  double operator()(std::uint32_t key) {
+    auto it = cache_.find(key);
+    if (it == cache_.end()) {
+      it = cache_.emplace(key, color::delta_e00(lab_of(key_rgb(key)), reference_)).first;
+    }
+    return it->second;
+  }
+
+ private:
+  color::Lab reference_;
+  std::unordered_map<std::uint32_t, double> cache_;
+};
+
+std::uint8_t histogram_median(const std::array<long long, 256>& histogram, long long count) {
+  long long seen = 0;
+  for (int v = 0; v < 256; ++v) {
+    seen += histogram[std::size_t(v)];
+    if (2 * seen >= count) return static_cast<std::uint8_t>(v);
+  }
+  return 255;
+}
+
+// Everything find_regions() needs while it judges one component.
+struct RegionContext {
+  const cv::Mat& bgra;
+  const VerdictTable& table;
+  const RasterPalette& palette;
+  bool lossy;
+  std::vector<long long>& group_px;
+};
+
+// Grows `box` back over the rows and columns the edge mask trimmed from a flat patch: one line
+// at a time, while most of the line is nearer to the region's colour than to any brand colour.
+// Returns the pixels added (and takes them out of their colours' shares).
+long long grow_box(RegionContext& ctx, PixelBox& box, DistanceTo& distance) {
+  const cv::Mat& bgra = ctx.bgra;
+  long long added = 0;
+  std::vector<std::uint16_t> groups;
+  const auto line_joins = [&](int x0, int y0, int dx, int dy, int length) {
+    groups.clear();
+    for (int i = 0; i < length; ++i) {
+      const std::uint8_t* p = bgra.ptr<std::uint8_t>(y0 + i * dy) + 4 * (x0 + i * dx);
+      if (p[3] < kMinAlpha) continue;
+      const ColorVerdict* v = ctx.table.find(color_key(p));  // nullptr: photo, never judged
+      if (v != nullptr && distance(color_key(p)) < v->delta_e00) groups.push_back(v->group);
+    }
+    const int hits = static_cast<int>(groups.size());
+    if (hits * 2 < length) return -1;
+    for (const std::uint16_t g : groups) --ctx.group_px[g];
+    return hits;
+  };
+  const int max_growth = ctx.lossy ? kMaxGrowthLossy : kMaxGrowth;
+  for (int step = 0; step < max_growth; ++step) {
+    bool grew = false;
+    if (box.x > 0) {
+      if (const int hits = line_joins(box.x - 1, box.y, 0, 1, box.h); hits >= 0) {
+        --box.x, ++box.w, added += hits, grew = true;
+      }
+    }
+    if (box.x + box.w < bgra.cols) {
+      if (const int hits = line_joins(box.x + box.w, box.y, 0, 1, box.h); hits >= 0) {
+        ++box.w, added += hits, grew = true;
+      }
+    }
+    if (box.y > 0) {
+      if (const int hits = line_joins(box.x, box.y - 1, 1, 0, box.w); hits >= 0) {
+        --box.y, ++box.h, added += hits, grew = true;
+      }
+    }
+    if (box.y + box.h < bgra.rows) {
+      if (const int hits = line_joins(box.x, box.y + box.h, 1, 0, box.w); hits >= 0) {
+        ++box.h, added += hits, grew = true;
+      }
+    }
+    if (!grew) break;
+  }
+  return added;
+}
+
+// Share of the pixels on a ring around `box` (just beyond the reach of growth) whose colour is
+// within `limit` of the region's colour. A flat patch stands out from its surroundings (they are
+// brand colours, so farther than the threshold by construction); a band of a gradient does not:
+// its colour continues across its border.
+double ring_continuity(RegionContext& ctx, const PixelBox& box, DistanceTo& distance,
+                       double limit) {
+  const int d = (ctx.lossy ? kMaxGrowthLossy : kMaxGrowth) + 1;
+  const int x0 = box.x - d, y0 = box.y - d, x1 = box.x + box.w - 1 + d, y1 = box.y + box.h - 1 + d;
+  long long valid = 0, close = 0;
+  const auto visit = [&](int x, int y) {
+    if (x < 0 || y < 0 || x >= ctx.bgra.cols || y >= ctx.bgra.rows) return;
+    const std::uint8_t* p = ctx.bgra.ptr<std::uint8_t>(y) + 4 * x;
+    if (p[3] < kMinAlpha || ctx.table.find(color_key(p)) == nullptr) return;
+    ++valid;
+    close += distance(color_key(p)) <= limit ? 1 : 0;
+  };
+  for (int x = x0; x <= x1; ++x) visit(x, y0), visit(x, y1);
+  for (int y = y0 + 1; y < y1; ++y) visit(x0, y), visit(x1, y);
+  return valid == 0 ? 0.0 : double(close) / double(valid);
+}
+
+// Judges component `label` (stats box `box`, in `labels` coordinates offset by `origin`).
+// nullopt: not a finding (noise around a brand colour, or a blend area).
+std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels, int label,
+                                      const cv::Rect& box, cv::Point origin, long long area) {
+  std::array<std::array<long long, 256>, 3> histograms{};
+  long long blends = 0;
+  std::unordered_map<std::uint16_t, long long> region_groups;
+  for (int y = box.y; y < box.y + box.height; ++y) {
+    const int* lrow = labels.ptr<int>(y);
+    const std::uint8_t* prow = ctx.bgra.ptr<std::uint8_t>(y + origin.y) + 4 * origin.x;
+    for (int x = box.x; x < box.x + box.width; ++x) {
+      if (lrow[x] != label) continue;
+      const std::uint8_t* p = prow + 4 * x;
+      ++histograms[0][p[2]], ++histograms[1][p[1]], ++histograms[2][p[0]];
+      const ColorVerdict& v = *ctx.table.find(color_key(p));  // every candidate was judged
+      blends += v.blend ? 1 : 0;
+      ++region_groups[v.group];
+    }
+  }
+  OffRegion r;
+  r.median = {histogram_median(histograms[0], area), histogram_median(histograms[1], area),
+              histogram_median(histograms[2], area)};
+  r.median_lab = lab_of(r.median);
+  const Nearest nearest = nearest_color(r.median_lab, ctx.palette);
+  r.nearest = nearest.index;
+  r.delta_e00 = nearest.delta_e00;
+  // Noise around a brand colour. Lossy sources scatter flat colours by up to ~3 ΔE00
+  // (visual.md §1.6), so there only regions beyond `fail` can be told from compression.
+  const RasterColor& judged_by = ctx.palette.colors()[r.nearest];
+  const double threshold = ctx.lossy ? judged_by.fail : judged_by.warn;
+  if (r.delta_e00 <= threshold) return std::nullopt;
+  DistanceTo distance(r.median_lab);
+  r.box = {box.x + origin.x, box.y + origin.y, box.width, box.height};
+  const bool mostly_blends = double(blends) >= kBlendAreaShare * double(area);
+  if (mostly_blends) {
+    long long flat = 0;
+    for (int y = box.y; y < box.y + box.height; ++y) {
+      const int* lrow = labels.ptr<int>(y);
+      const std::uint8_t* prow = ctx.bgra.ptr<std::uint8_t>(y + origin.y) + 4 * origin.x;
+      for (int x = box.x; x < box.x + box.width; ++x) {
+        if (lrow[x] == label && distance(color_key(prow + 4 * x)) <= threshold) ++flat;
+      }
+    }
+    if (double(flat) < kFlatShare * double(area)) return std::nullopt;  // a gradient, soft edge
+  }
+  std::vector<long long> taken(ctx.group_px.size(), 0);
+  for (const auto& [group, count] : region_groups) taken[group] += count;
+  for (std::size_t g = 0; g < taken.size(); ++g) ctx.group_px[g] -= taken[g];
+  r.pixels = area + grow_box(ctx, r.box, distance);
+  if (mostly_blends && ring_continuity(ctx, r.box, distance, threshold) >= kRingContinuity) {
+    // A flat-looking band of a gradient: give its pixels back to their colours.
+    for (std::size_t g = 0; g < taken.size(); ++g) ctx.group_px[g] += taken[g];
+    return std::nullopt;
+  }
+  return r;
+}
+
+}  // namespace
+
+void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
+                SweepResult& sweep) {
+  if (sweep.candidate_bounds.empty()) return;
+  const int margin = kDilateRadius;
+  cv::Rect roi(sweep.candidate_bounds.x - margin, sweep.candidate_bounds.y - margin,
+               sweep.candidate_bounds.width + 2 * margin,
+               sweep.candidate_bounds.height + 2 * margin);
+  roi &= cv::Rect(0, 0, bgra.cols, bgra.rows);
+  EdgeField field(bgra, photo, table, roi);
+  const cv::Rect& b = sweep.candidate_bounds;
+  for (int y = b.y; y < b.y + b.height; ++y) {
+    std::uint8_t* row = sweep.candidates.ptr<std::uint8_t>(y);
+    for (int x = b.x; x < b.x + b.width; ++x) {
+      if (row[x] != 0 && field.masked(x, y)) row[x] = 0;
+    }
+  }
+}
+
+std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
+                                    const VerdictTable& table, const RasterPalette& palette,
+                                    bool lossy, std::vector<long long>& group_px) {
+  std::vector<OffRegion> regions;
+  if (sweep.candidate_bounds.empty()) return regions;
+  const cv::Rect bounds = sweep.candidate_bounds;
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(sweep.candidates(bounds), labels, stats,
+                                                 centroids, 8, CV_32S);
+  RegionContext ctx{bgra, table, palette, lossy, group_px};
+  for (int i = 1; i < n; ++i) {
+    const long long area = stats.at<int>(i, cv::CC_STAT_AREA);
+    if (area < palette.thresholds().min_region_px) continue;
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    if (lossy && !has_core(labels, box, i)) continue;
+    if (auto region = judge_region(ctx, labels, i, box, bounds.tl(), area)) {
+      regions.push_back(*region);
+    }
+  }
+  std::sort(regions.begin(), regions.end(), [](const OffRegion& a, const OffRegion& b) {
+    return a.box.y != b.box.y ? a.box.y < b.box.y : a.box.x < b.box.x;
+  });
+  return regions;
+}
+
+}  // namespace brandlint::raster

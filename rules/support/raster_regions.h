@@ -1,0 +1,37 @@
+// From off-palette candidate pixels to off-palette regions: the edge mask (shape and text
+// borders, where anti-aliasing and JPEG ringing live), connected components, and the judgement
+// of each component by its median colour.
+#pragma once
+
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "rules/support/raster_photo_mask.h"
+#include "rules/support/raster_verdicts.h"
+
+namespace brandlint::raster {
+
+/// The pixels the pipeline has already decided about.
+struct SweepResult {
+  cv::Mat1b candidates;       // 1 = opaque, outside photos, off-palette; else 0
+  cv::Rect candidate_bounds;  // bounding box of the candidates (empty when there are none)
+};
+
+/// Clears candidates that lie on an edge: within 2 px (the 5×5 dilation) of a pixel whose 3×3
+/// neighbourhood spans more than 10 in L*, a* or b*. Transparent and photo pixels count as
+/// edges, so the borders of cut-outs and photos are masked too. Gradients are computed only
+/// around candidates, from the verdict table's Lab, never for the whole image.
+void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
+                SweepResult& sweep);
+
+/// Groups the remaining candidates into 8-connected regions and keeps those that are findings:
+/// at least `min_region_px`, a median colour beyond its nearest colour's warn threshold, and not
+/// a blend area (mostly two-colour blends with no dominant colour: a gradient or soft edge).
+/// The pixels of every kept region are taken out of `group_px` (they are off-palette, not shares
+/// of their nearest colour).
+std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
+                                    const VerdictTable& table, const RasterPalette& palette,
+                                    bool lossy, std::vector<long long>& group_px);
+
+}  // namespace brandlint::raster

@@ -1,0 +1,90 @@
+// One verdict per distinct colour of an image, never one per pixel: a banner has a few thousand
+// distinct colours among millions of pixels. Verdicts are computed in double precision (CIELAB
+// D65, CIEDE2000) the first time a colour is seen and cached in an open-addressing hash table
+// keyed by the 24-bit colour (a flat banner hits the same few entries millions of times).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "rules/support/raster_palette.h"
+
+namespace brandlint::raster {
+
+/// What the check needs to know about one 8-bit colour.
+struct ColorVerdict {
+  float L = 0.0F, a = 0.0F, b = 0.0F;  // CIELAB, for the edge mask (not for verdicts)
+  float delta_e00 = 0.0F;              // to the nearest allowed colour (computed in double)
+  std::uint16_t nearest = 0;           // index into RasterPalette::colors()
+  std::uint16_t group = 0;             // that colour's measurement group
+  bool off = false;    // beyond the raster threshold (warn; fail if lossy) of every colour
+  bool blend = false;  // off, but on (within the blend margin of) a two-colour blend
+};
+
+/// 24-bit key of a BGRA pixel (alpha dropped).
+inline std::uint32_t color_key(const std::uint8_t* bgra) {
+  return std::uint32_t{bgra[0]} | (std::uint32_t{bgra[1]} << 8) | (std::uint32_t{bgra[2]} << 16);
+}
+
+inline color::Rgb key_rgb(std::uint32_t key) {
+  return {static_cast<std::uint8_t>(key >> 16), static_cast<std::uint8_t>(key >> 8),
+          static_cast<std::uint8_t>(key)};
+}
+
+/// Exact CIELAB of an 8-bit colour through color.h, with the sRGB decoding of each channel value
+/// looked up in a 256-entry table of color::srgb_to_linear() (same values, no pow per colour).
+color::Lab lab_of(color::Rgb rgb);
+
+/// How colours are judged in one image.
+struct JudgeMode {
+  double blend_margin = 2.0;  // ΔE00 within which a colour counts as a blend of two allowed ones
+  bool lossy = false;         // off means beyond each colour's fail threshold, not its warn one
+};
+
+/// The verdict for `rgb` against `palette`, computed from scratch.
+ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode mode);
+
+/// The nearest allowed colour to `lab` and its ΔE00, exactly (first in palette order on ties).
+struct Nearest {
+  std::size_t index = 0;
+  double delta_e00 = 0.0;
+};
+Nearest nearest_color(const color::Lab& lab, const RasterPalette& palette);
+
+/// Per-image cache of verdicts, filled lazily. Not thread-safe: one per analysis.
+class VerdictTable {
+ public:
+  VerdictTable(const RasterPalette& palette, JudgeMode mode);
+
+  const ColorVerdict& get(std::uint32_t key) {
+    std::size_t slot = hash(key);
+    while (true) {
+      const std::uint32_t k = keys_[slot];
+      if (k == key) return verdicts_[values_[slot]];
+      if (k == kEmpty) return insert(slot, key);
+      slot = (slot + 1) & mask_;
+    }
+  }
+  /// A verdict already in the table, or nullptr.
+  const ColorVerdict* find(std::uint32_t key) const;
+  std::size_t size() const { return verdicts_.size(); }
+
+ private:
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // no 24-bit key has the top byte set
+  // Fibonacci hashing: the top bits of the product are the well-mixed ones.
+  std::size_t hash(std::uint32_t key) const {
+    return static_cast<std::size_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+  const ColorVerdict& insert(std::size_t slot, std::uint32_t key);
+  void grow();
+
+  const RasterPalette& palette_;
+  JudgeMode mode_;
+  std::vector<std::uint32_t> keys_;
+  std::vector<std::uint32_t> values_;
+  std::vector<ColorVerdict> verdicts_;
+  std::size_t mask_ = 0;
+  int shift_ = 64;
+};
+
+}  // namespace brandlint::raster

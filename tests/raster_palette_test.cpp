@@ -1,0 +1,211 @@
+// The raster palette pipeline against the generated corpus (tools/make_raster_fixtures.h):
+// every planted patch found with its box, no near miss, no false region at JPEG quality 50–95,
+// gradients and anti-aliasing accepted, photos excluded, transparency ignored.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "rules/support/raster_palette.h"
+#include "rules/support/raster_photo_mask.h"
+#include "rules/support/raster_verdicts.h"
+#include "tools/make_raster_fixtures.h"
+
+namespace brandlint::raster {
+namespace {
+
+namespace corpus = raster_corpus;
+
+guide::Palette nordlys_palette() {
+  guide::Palette p;
+  const auto color = [](std::string name, std::string hex, std::vector<int> tints = {}) {
+    guide::PaletteColor c;
+    c.name = std::move(name);
+    c.rgb = *guide::parse_hex(hex);
+    c.hex = hex;
+    c.tints = std::move(tints);
+    return c;
+  };
+  p.colors = {color("Nordlys Blå", corpus::kBlaa, {20, 40, 60, 80}), color("Midnat", corpus::kMidnat),
+              color("Polarlys", corpus::kPolarlys), color("Nordlys Rød", corpus::kRoed)};
+  p.colors[3].tolerance = 1.5;
+  for (const char* hex : {"#FFFFFF", "#000000", "#F4F4F2"}) {
+    guide::Neutral n;
+    n.rgb = *guide::parse_hex(hex);
+    n.hex = hex;
+    p.neutrals.push_back(n);
+  }
+  return p;
+}
+
+const RasterPalette& palette() {
+  static const RasterPalette p(nordlys_palette(), RasterThresholds{});
+  return p;
+}
+
+std::string describe(const RasterAnalysis& a) {
+  std::string out;
+  for (const OffRegion& r : a.regions) {
+    out += fmt::format("  {}x{} at ({},{}) {} dE {:.2f}, {} px\n", r.box.w, r.box.h, r.box.x,
+                       r.box.y, guide::to_hex(r.median), r.delta_e00, r.pixels);
+  }
+  return out;
+}
+
+// Each planted patch is found once, its box within `slack` px on every side, with its colour.
+void expect_found_exactly(const RasterAnalysis& a, const corpus::Banner& b, int slack,
+                          bool exact_colour) {
+  ASSERT_EQ(a.regions.size(), b.planted.size()) << describe(a);
+  for (const corpus::Planted& p : b.planted) {
+    bool found = false;
+    for (const OffRegion& r : a.regions) {
+      if (std::abs(r.box.x - p.box.x) <= slack && std::abs(r.box.y - p.box.y) <= slack &&
+          std::abs(r.box.x + r.box.w - p.box.br().x) <= slack &&
+          std::abs(r.box.y + r.box.h - p.box.br().y) <= slack) {
+        found = true;
+        if (exact_colour) {
+          EXPECT_EQ(guide::to_hex(r.median), p.hex);
+        } else {
+          EXPECT_LT(color::delta_e00(r.median, *guide::parse_hex(p.hex)), 3.0);
+        }
+      }
+    }
+    EXPECT_TRUE(found) << p.hex << " at " << p.box << " not found; regions:\n" << describe(a);
+  }
+}
+
+TEST(RasterPalette, PlantedPatchInLosslessBannerIsTheOnlyRegion) {
+  const corpus::Banner b = corpus::planted_banner();
+  const RasterAnalysis a = analyze_raster(b.image, false, palette());
+  expect_found_exactly(a, b, 1, true);
+  ASSERT_EQ(a.regions.size(), 1u);
+  EXPECT_NEAR(a.regions[0].delta_e00, 5.94, 0.01);
+  EXPECT_EQ(palette().colors()[a.regions[0].nearest].allowed.name, "Nordlys Rød");
+  EXPECT_EQ(a.regions[0].pixels, 60 * 40);
+  EXPECT_EQ(a.photo_px, 0);
+  EXPECT_EQ(a.graphic_px, 800 * 400);
+}
+
+TEST(RasterPalette, PlantedPatchSurvivesEveryJpegQuality) {
+  const corpus::Banner b = corpus::planted_banner();
+  for (const int q : {50, 60, 75, 85, 90, 95}) {
+    SCOPED_TRACE(fmt::format("JPEG q{}", q));
+    const RasterAnalysis a = analyze_raster(corpus::jpeg_round_trip(b.image, q), true, palette());
+    expect_found_exactly(a, b, 3, false);
+  }
+}
+
+TEST(RasterPalette, SeveralPatchesOnDifferentBackgrounds) {
+  const corpus::Banner b = corpus::multi_patch_banner();
+  expect_found_exactly(analyze_raster(b.image, false, palette()), b, 1, true);
+  for (const int q : {50, 75, 95}) {
+    SCOPED_TRACE(fmt::format("JPEG q{}", q));
+    expect_found_exactly(analyze_raster(corpus::jpeg_round_trip(b.image, q), true, palette()), b,
+                         3, false);
+  }
+}
+
+TEST(RasterPalette, CleanBannerHasNoRegionAtAnyQuality) {
+  const cv::Mat img = corpus::flat_banner();
+  EXPECT_TRUE(analyze_raster(img, false, palette()).regions.empty());
+  for (int q = 50; q <= 95; q += 5) {
+    SCOPED_TRACE(fmt::format("JPEG q{}", q));
+    const RasterAnalysis a = analyze_raster(corpus::jpeg_round_trip(img, q), true, palette());
+    EXPECT_TRUE(a.regions.empty()) << describe(a);
+  }
+}
+
+TEST(RasterPalette, GradientsBetweenBrandColoursAreBlends) {
+  const cv::Mat img = corpus::gradient_banner();
+  RasterAnalysis a = analyze_raster(img, false, palette());
+  EXPECT_TRUE(a.regions.empty()) << describe(a);
+  for (const int q : {50, 75, 95}) {
+    SCOPED_TRACE(fmt::format("JPEG q{}", q));
+    a = analyze_raster(corpus::jpeg_round_trip(img, q), true, palette());
+    EXPECT_TRUE(a.regions.empty()) << describe(a);
+  }
+}
+
+TEST(RasterPalette, PhotoAreasAreExcludedBeforeLookup) {
+  const corpus::Banner b = corpus::photo_banner({1200, 600}, 7, 0.5);
+  for (const int q : {0, 50, 75, 95}) {
+    SCOPED_TRACE(fmt::format("JPEG q{} (0 = lossless)", q));
+    const cv::Mat img = q == 0 ? b.image : corpus::jpeg_round_trip(b.image, q);
+    const RasterAnalysis a = analyze_raster(img, q != 0, palette());
+    expect_found_exactly(a, b, q == 0 ? 1 : 3, q == 0);
+    ASSERT_EQ(a.photo_areas.size(), 1u);
+    const PixelBox& area = a.photo_areas[0];
+    // The photo starts at x = 600; the area is tile-aligned and may take in one tile more.
+    EXPECT_GE(area.x, 600 - kPhotoTile);
+    EXPECT_LE(area.x, 600);
+    EXPECT_EQ(area.w, 1200 - area.x);
+    EXPECT_NEAR(double(a.photo_px) / double(a.opaque_px), 0.5, 0.02);
+    // Photo colours never reach the verdict table: a flat banner has few distinct colours.
+    if (q == 0) {
+      EXPECT_LT(a.distinct_colors, 2000u);
+    }
+  }
+}
+
+TEST(RasterPalette, TransparentPixelsDoNotCount) {
+  const cv::Mat img = corpus::transparent_logo();
+  const RasterAnalysis a = analyze_raster(img, false, palette());
+  EXPECT_TRUE(a.regions.empty()) << describe(a);
+  long long opaque = 0;
+  for (int y = 0; y < img.rows; ++y) {
+    for (int x = 0; x < img.cols; ++x) opaque += img.at<cv::Vec4b>(y, x)[3] >= 250 ? 1 : 0;
+  }
+  EXPECT_EQ(a.opaque_px, opaque);
+  // The same logo with an opaque orange glow is reported.
+  cv::Mat solid = img.clone();
+  for (int y = 0; y < solid.rows; ++y) {
+    for (int x = 0; x < solid.cols; ++x) {
+      cv::Vec4b& p = solid.at<cv::Vec4b>(y, x);
+      if (p[3] == 200) p[3] = 255;
+    }
+  }
+  EXPECT_EQ(analyze_raster(solid, false, palette()).regions.size(), 1u);
+}
+
+TEST(RasterPalette, SharesCountTintsForTheirBaseColour) {
+  cv::Mat img(100, 100, CV_8UC4, corpus::bgra(corpus::kBlaa));
+  cv::rectangle(img, cv::Rect(0, 0, 50, 100), corpus::bgra("#6D8BBD"), cv::FILLED);  // Blå 40%
+  cv::rectangle(img, cv::Rect(50, 0, 50, 20), corpus::bgra(corpus::kPolarlys), cv::FILLED);
+  const RasterAnalysis a = analyze_raster(img, false, palette());
+  ASSERT_EQ(palette().groups()[0], "Nordlys Blå");
+  ASSERT_EQ(palette().groups()[2], "Polarlys");
+  EXPECT_EQ(a.group_px[0], 50 * 100 + 50 * 80);
+  EXPECT_EQ(a.group_px[2], 50 * 20);
+  EXPECT_EQ(a.graphic_px, 100 * 100);
+}
+
+TEST(RasterVerdicts, VerdictsAreExactCiede2000) {
+  cv::RNG rng(42);
+  for (int i = 0; i < 3000; ++i) {
+    const color::Rgb rgb{static_cast<std::uint8_t>(rng.uniform(0, 256)),
+                         static_cast<std::uint8_t>(rng.uniform(0, 256)),
+                         static_cast<std::uint8_t>(rng.uniform(0, 256))};
+    const ColorVerdict v = judge_color(rgb, palette(), JudgeMode{2.0, false});
+    const color::Lab lab = color::srgb_to_lab(rgb);
+    double best = 1e9;
+    std::size_t index = 0;
+    bool within = false;
+    for (std::size_t k = 0; k < palette().colors().size(); ++k) {
+      const RasterColor& c = palette().colors()[k];
+      const double d = color::delta_e00(lab, c.allowed.lab);
+      within = within || d <= c.warn;
+      if (d < best) best = d, index = k;
+    }
+    ASSERT_EQ(v.nearest, index) << guide::to_hex(rgb);
+    ASSERT_NEAR(v.delta_e00, best, 1e-4) << guide::to_hex(rgb);
+    ASSERT_EQ(v.off, !within) << guide::to_hex(rgb);
+    EXPECT_EQ(lab_of(rgb), lab);
+  }
+}
+
+}  // namespace
+}  // namespace brandlint::raster
