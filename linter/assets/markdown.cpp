@@ -306,8 +306,8 @@ class BlockMasker {
   // "[label]: destination 'title'" on one line: the definition is blanked, the label kept.
   bool reference_definition(std::size_t p, std::size_t le) {
     if (p >= le || src_[p] != '[') return false;
-    const std::size_t close = src_.find("]:", p);
-    if (close == std::string_view::npos || close >= le || close == p + 1) return false;
+    const std::size_t close = src_.substr(0, le).find("]:", p);
+    if (close == std::string_view::npos || close == p + 1) return false;
     const std::string_view label = src_.substr(p + 1, close - p - 1);
     if (label.find_first_of("[]") != std::string_view::npos) return false;
     if (label.starts_with("^")) {  // a footnote definition: its text is copy, the marker is not
@@ -554,8 +554,10 @@ void extract_markdown_runs(Asset& asset) {
     add_run(block.begin, block.end, block.scope);
   }
   // Alt runs were emitted before their paragraph; order everything by position.
-  std::stable_sort(asset.runs.begin(), asset.runs.end(),
-                   [](const TextRun& a, const TextRun& b) { return a.source_offset < b.source_offset; });
+  const auto by_offset = [](const TextRun& a, const TextRun& b) { return a.source_offset < b.source_offset; };
+  if (!std::is_sorted(asset.runs.begin(), asset.runs.end(), by_offset)) {
+    std::stable_sort(asset.runs.begin(), asset.runs.end(), by_offset);
+  }
 }
 
 }  // namespace brandlint

@@ -235,10 +235,15 @@ bool blanks_content(std::string_view tag) {
 
 // ------------------------------------------------------------------------ links
 
-// The ']' matching the '[' at i, skipping escapes and code spans, or npos.
-std::size_t close_bracket(std::string_view s, std::size_t i, std::size_t e) {
-  int depth = 0;
-  for (std::size_t p = i; p < e; ++p) {
+// Pairs every '[' with its ']' in one pass over the block (a stack, as CommonMark's bracket
+// list), skipping escapes, code spans and raw HTML exactly as the main scan does. A search per
+// '[' would be quadratic on hostile input such as a paragraph of a million '['.
+std::vector<Span> pair_brackets(std::string_view s, std::size_t begin, std::size_t e) {
+  std::vector<Span> pairs;
+  std::vector<std::size_t> open;
+  std::string tag;
+  bool closing = false;
+  for (std::size_t p = begin; p < e; ++p) {
     const char c = s[p];
     if (c == '\\') {
       ++p;
@@ -246,13 +251,25 @@ std::size_t close_bracket(std::string_view s, std::size_t i, std::size_t e) {
       std::size_t run = 0;
       const std::size_t end = code_span_end(s, p, e, run);
       p = (end == npos ? p + run : end) - 1;
+    } else if (c == '<') {
+      std::size_t end = autolink_end(s, p, e);
+      if (end == npos) end = html_end(s, p, e, tag, closing);
+      if (end != npos) p = end - 1;
     } else if (c == '[') {
-      ++depth;
-    } else if (c == ']' && --depth == 0) {
-      return p;
+      open.push_back(p);
+    } else if (c == ']' && !open.empty()) {
+      pairs.push_back({open.back(), p});
+      open.pop_back();
     }
   }
-  return npos;
+  std::sort(pairs.begin(), pairs.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  return pairs;
+}
+
+std::size_t close_bracket(const std::vector<Span>& pairs, std::size_t open) {
+  const auto it = std::lower_bound(pairs.begin(), pairs.end(), open,
+                                   [](const Span& pair, std::size_t at) { return pair.begin < at; });
+  return it != pairs.end() && it->begin == open ? it->end : npos;
 }
 
 void skip_spaces(std::string_view s, std::size_t& p, std::size_t e) {
@@ -382,9 +399,13 @@ std::string normalize_label(std::string_view label) {
   return out;
 }
 
-void mask_inlines(std::string& s, std::size_t begin, std::size_t end, InlineMode mode,
+void mask_inlines(std::string& buffer, std::size_t begin, std::size_t end, InlineMode mode,
                   const std::set<std::string>& labels, std::vector<Span>& alts) {
   const bool md = mode == InlineMode::markdown;
+  // Every search below reads this view, which ends at the block's end: no construct can run
+  // into the next block, and no search costs more than the block (no quadratic rescans).
+  const std::string_view s(buffer.data(), end);
+  const std::vector<Span> brackets = md ? pair_brackets(s, begin, end) : std::vector<Span>{};
   std::string tag;
   bool closing = false;
   std::size_t i = begin;
@@ -405,32 +426,32 @@ void mask_inlines(std::string& s, std::size_t begin, std::size_t end, InlineMode
           if (gt != npos && gt < end) stop = gt + 1;
         }
       }
-      blank(s, i, stop);
+      blank(buffer, i, stop);
       i = stop;
     } else if (c == '&') {
       char32_t cp = 0;
       const std::size_t length = parse_entity(s, i, end, cp);
-      if (length > 0) write_entity(s, i, length, cp);
+      if (length > 0) write_entity(buffer, i, length, cp);
       i += std::max<std::size_t>(length, 1);
     } else if (!md) {
       ++i;
     } else if (c == '\\') {
-      if (i + 1 < end && (is_ascii_punct(s[i + 1]) || s[i + 1] == '\n')) blank(s, i, i + 1);
+      if (i + 1 < end && (is_ascii_punct(s[i + 1]) || s[i + 1] == '\n')) blank(buffer, i, i + 1);
       i += 2;
     } else if (c == '`') {
       std::size_t run = 0;
       const std::size_t stop = code_span_end(s, i, end, run);
-      if (stop != npos) blank(s, i, stop);
+      if (stop != npos) blank(buffer, i, stop);
       i = stop != npos ? stop : i + run;
     } else if (c == '[' || (c == '!' && i + 1 < end && s[i + 1] == '[')) {
       const std::size_t open = c == '!' ? i + 1 : i;
-      const std::size_t close = close_bracket(s, open, end);
+      const std::size_t close = close_bracket(brackets, open);
       if (close == npos) {
         i = open + 1;
         continue;
       }
       if (c == '[' && open + 1 < close && s[open + 1] == '^') {  // footnote reference
-        blank(s, open, close + 1);
+        blank(buffer, open, close + 1);
         i = close + 1;
         continue;
       }
@@ -440,18 +461,18 @@ void mask_inlines(std::string& s, std::size_t begin, std::size_t end, InlineMode
         continue;
       }
       if (c == '!') alts.push_back({open + 1, close});
-      blank(s, i, open + 1);
-      blank(s, close, stop);
+      blank(buffer, i, open + 1);
+      blank(buffer, close, stop);
       i = open + 1;  // the link text itself is copy: keep scanning inside it
     } else if (c == '*' || c == '_' || c == '~') {
       std::size_t j = i;
       while (j < end && s[j] == c) ++j;
-      mask_delimiter_run(s, i, j, begin, end);
+      mask_delimiter_run(buffer, i, j, begin, end);
       i = j;
     } else if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && !u_isalnum(code_point_before(s, i, begin))) {
       const std::size_t stop = bare_url_end(s, i, end);
       if (stop != npos && stop > i) {
-        blank(s, i, stop);
+        blank(buffer, i, stop);
         i = stop;
       } else {
         ++i;

@@ -30,6 +30,8 @@ std::string TermMatcher::add(std::string_view pattern, std::uint32_t id) {
 
   const auto index = static_cast<std::uint32_t>(patterns_.size());
   const Token& first = compiled.tokens.front();
+  std::uint8_t& filter = first_byte_[static_cast<unsigned char>(first.fold[0])];
+  filter = static_cast<std::uint8_t>(filter | (first.prefix ? 2 : 1));
   if (first.prefix) {
     prefix_first_[hash_fold(first.fold)].push_back(index);
     const auto at = std::lower_bound(prefix_lengths_.begin(), prefix_lengths_.end(), first.fold.size());
@@ -70,12 +72,21 @@ void TermMatcher::find(const RunWords& words, std::vector<Match>& out) const {
       }
     };
     const Word& word = words.words[i];
-    if (const auto it = exact_first_.find(word.fold_hash); it != exact_first_.end()) consider(it->second);
     const std::string_view fold = words.fold(word);
-    for (const std::size_t length : prefix_lengths_) {
-      if (length > fold.size()) break;
-      if (const auto it = prefix_first_.find(hash_fold(fold.substr(0, length))); it != prefix_first_.end()) {
-        consider(it->second);
+    const std::uint8_t filter = fold.empty() ? 0 : first_byte_[static_cast<unsigned char>(fold[0])];
+    if (filter == 0) {
+      ++i;
+      continue;
+    }
+    if ((filter & 1) != 0) {
+      if (const auto it = exact_first_.find(word.fold_hash); it != exact_first_.end()) consider(it->second);
+    }
+    if ((filter & 2) != 0) {
+      for (const std::size_t length : prefix_lengths_) {
+        if (length > fold.size()) break;
+        if (const auto it = prefix_first_.find(hash_fold(fold.substr(0, length))); it != prefix_first_.end()) {
+          consider(it->second);
+        }
       }
     }
     if (best_length == 0) {

@@ -4,6 +4,7 @@
 // "silențios" (the textlint ng-word and terminology failures).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -58,6 +59,9 @@ class TermMatcher {
   Index exact_first_;              // hash of an exact first token -> patterns
   Index prefix_first_;             // hash of a starred first token -> patterns
   std::vector<std::size_t> prefix_lengths_;  // distinct byte lengths of starred first tokens
+  // First bytes of first tokens (bit 1: exact, bit 2: starred): most tokens of ordinary copy
+  // start with a byte no pattern starts with and skip the hash lookups altogether.
+  std::array<std::uint8_t, 256> first_byte_{};
 };
 
 }  // namespace brandlint::text

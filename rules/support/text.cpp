@@ -83,19 +83,20 @@ std::string normalized(std::string_view utf8, Prepare prepare) {
 
 void Utf16Text::assign(std::string_view utf8, Prepare prepare) {
   input_ = utf8;
-  units_.clear();
-  begin_.clear();
-  units_.reserve(utf8.size());
-  begin_.reserve(utf8.size() + 1);
+  // Sized for the worst case (one unit per byte) and filled by index: no capacity checks in
+  // the loop, which runs once per byte of every run.
+  units_.resize(utf8.size());
+  begin_.resize(utf8.size() + 1);
   const bool match = prepare == Prepare::match;
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
+  std::size_t n = 0;
   int32_t i = 0;
   while (i < length) {
     const auto at = static_cast<std::uint32_t>(i);
     if (bytes[i] < 0x80) {  // ASCII: no decoding, no mapping
-      units_.push_back(static_cast<char16_t>(bytes[i++]));
-      begin_.push_back(at);
+      units_[n] = static_cast<char16_t>(bytes[i++]);
+      begin_[n++] = at;
       continue;
     }
     UChar32 c = 0;
@@ -112,19 +113,22 @@ void Utf16Text::assign(std::string_view utf8, Prepare prepare) {
       default: break;
     }
     if (U_IS_BMP(c)) {
-      units_.push_back(static_cast<char16_t>(c));
-      begin_.push_back(at);
-    } else {
-      units_.push_back(U16_LEAD(c));
-      units_.push_back(U16_TRAIL(c));
-      begin_.push_back(at);
-      begin_.push_back(at);
+      units_[n] = static_cast<char16_t>(c);
+      begin_[n++] = at;
+    } else {  // 4 UTF-8 bytes always leave room for 2 units
+      units_[n] = U16_LEAD(c);
+      begin_[n++] = at;
+      units_[n] = U16_TRAIL(c);
+      begin_[n++] = at;
     }
   }
-  begin_.push_back(static_cast<std::uint32_t>(utf8.size()));
+  units_.resize(n);
+  begin_.resize(n + 1);
+  begin_[n] = static_cast<std::uint32_t>(utf8.size());
 }
 
 std::size_t Utf16Text::byte_end(std::size_t k) const {
+  if (units_[k] < 0x80) return begin_[k] + 1;
   // Re-decode the one code point: exact for bad bytes too (they were replaced one byte each).
   auto i = static_cast<int32_t>(begin_[k]);
   const auto start = i;
@@ -134,11 +138,37 @@ std::size_t Utf16Text::byte_end(std::size_t k) const {
 }
 
 void append_match_form(std::u16string_view units, std::string& out) {
+  // Most words are ASCII, where lower-casing is exactly full case folding: one pass, and only
+  // a non-ASCII unit rolls back to the ICU path.
+  const std::size_t start = out.size();
   bool ascii = true;
-  for (const char16_t u : units) ascii = ascii && u < 0x80;
-  if (ascii) {  // most words: ASCII lower-casing is exactly full case folding here
+  for (const char16_t u : units) {
+    if (u >= 0x80) {
+      ascii = false;
+      break;
+    }
+    out.push_back(static_cast<char>(u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u));
+  }
+  if (ascii) return;
+  out.resize(start);
+  // Second tier, for Nordic and most European words: below U+0180 every character is NFC-stable
+  // and its simple case folding is its full folding, except ß, İ and ŉ (which expand).
+  bool latin = true;
+  for (const char16_t u : units) {
+    if (u >= 0x180 || u == 0xDF || u == 0x130 || u == 0x149) {
+      latin = false;
+      break;
+    }
+  }
+  if (latin) {
     for (const char16_t u : units) {
-      out.push_back(static_cast<char>(u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u));
+      const UChar32 folded = u_foldCase(u, U_FOLD_CASE_DEFAULT);
+      if (folded < 0x80) {
+        out.push_back(static_cast<char>(folded));
+      } else {
+        out.push_back(static_cast<char>(0xC0 | (folded >> 6)));
+        out.push_back(static_cast<char>(0x80 | (folded & 0x3F)));
+      }
     }
     return;
   }

@@ -60,6 +60,9 @@ void segment(const TextRun& run, RunWords& out) {
   thread_local Utf16Text utf16;
   utf16.assign(run.text, Prepare::match);
   const std::u16string_view units = utf16.units();
+  // Prose averages five to six bytes per token; reserving avoids regrowing on long runs.
+  out.words.reserve(units.size() / 4 + 1);
+  out.folded.reserve(run.text.size());
 
   UBreakIterator* breaker = word_breaker();
   UErrorCode status = U_ZERO_ERROR;

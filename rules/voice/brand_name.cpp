@@ -7,6 +7,7 @@
 // Words that keep the canonical spelling are never flagged: "Nordlys'", "Nordlys Plus",
 // "Nordlys-appen" contain the token "Nordlys" as written.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -59,7 +60,10 @@ bool is_hyphen(std::string_view fold) { return fold == "-"; }
 class NameIndex {
  public:
   void add(const Name& name, std::uint32_t id, const std::vector<std::string>& listed) {
-    complete_.try_emplace(name.compact, id);  // the first name with a spelling wins, as listed
+    if (!name.compact.empty()) {
+      complete_.try_emplace(name.compact, id);  // the first name with a spelling wins, as listed
+      first_byte_[static_cast<unsigned char>(name.compact[0])] = true;
+    }
     for (std::size_t n = 1; n <= name.compact.size(); ++n) {
       prefixes_.insert(text::hash_fold(std::string_view(name.compact).substr(0, n)));
     }
@@ -75,8 +79,12 @@ class NameIndex {
   void find(const text::RunWords& words, std::vector<Hit>& out) const {
     const std::vector<text::Word>& w = words.words;
     for (std::size_t i = 0; i < w.size(); ++i) {
-      if (!w[i].is_word() || !prefixes_.contains(w[i].fold_hash) || in_tag(words, i)) continue;
-      std::string joined(words.fold(w[i]));
+      const std::string_view fold = words.fold(w[i]);
+      if (!w[i].is_word() || !first_byte_[static_cast<unsigned char>(fold[0])] ||
+          !prefixes_.contains(w[i].fold_hash) || in_tag(words, i)) {
+        continue;
+      }
+      std::string joined(fold);
       std::optional<Hit> best;
       for (std::size_t j = i;;) {
         if (const auto it = complete_.find(joined); it != complete_.end()) {
@@ -112,6 +120,7 @@ class NameIndex {
 
   std::unordered_map<std::string, std::uint32_t> complete_;  // compact form -> name
   std::unordered_set<std::uint64_t> prefixes_;                // hashes of compact-form prefixes
+  std::array<bool, 256> first_byte_{};                        // first bytes of compact forms
   text::TermMatcher listed_;                                  // `not` variants -> name
 };
 
