@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace brandlint {
@@ -11,8 +12,21 @@ struct ImageHeader {
   std::string_view format;  // "png", "jpeg", "gif", "bmp", "webp", "tiff"
   long long width = 0;
   long long height = 0;
-  bool has_icc_profile = false;  // PNG iCCP chunk or JPEG APP2 ICC_PROFILE segment
+  bool has_icc_profile = false;  // PNG iCCP chunk, JPEG APP2 ICC_PROFILE or WebP ICCP chunk
+  bool lossy = false;            // JPEG, or WebP with a VP8 (not VP8L) bitstream
+  std::string icc_profile;       // the embedded profile's bytes (PNG: inflated), capped at 4 MiB
 };
+
+/// What an ICC profile says about itself.
+struct IccSummary {
+  std::string description;  // the 'desc' tag ("Display P3", "sRGB IEC61966-2.1"), or "unnamed"
+  std::string color_space;  // data colour space signature, trimmed: "RGB", "GRAY", "CMYK"...
+  bool srgb = false;        // named sRGB, or RGB with the sRGB primaries
+};
+
+/// Reads the header, 'desc' tag and primaries of an ICC profile. Never throws; a damaged
+/// profile is described as "unreadable ICC profile" and is not sRGB.
+IccSummary describe_icc(std::string_view profile);
 
 /// Parses the header of PNG, JPEG, GIF, BMP and WebP files. TIFF is recognised but its
 /// dimensions are left 0 (OpenCV's own pixel limit then applies). nullopt: not an image header.

@@ -1,12 +1,24 @@
 #include "linter/assets/load_asset.h"
 
 #include <fstream>
+#include <limits>
 #include <system_error>
 
+#include <cairo.h>
 #include <fmt/format.h>
+#include <librsvg/rsvg.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
 #include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
 
 #include "linter/assets/copy.h"
 #include "linter/assets/image_header.h"
@@ -71,6 +83,15 @@ void decode_image(const std::string& bytes, Asset& asset, const LoadOptions& opt
       return;
     }
     flags = kReduced[step];
+    asset.decode_scale = 2 << step;
+  }
+  asset.pixel_format = std::string(header->format);
+  asset.lossy = header->lossy;
+  if (!header->icc_profile.empty()) {
+    const IccSummary icc = describe_icc(header->icc_profile);
+    asset.icc_profile = icc.description;
+    asset.icc_color_space = icc.color_space;
+    asset.icc_srgb = icc.srgb;
   }
   cv::Mat decoded;
   try {
@@ -95,6 +116,132 @@ void decode_image(const std::string& bytes, Asset& asset, const LoadOptions& opt
   }
 }
 
+
+// Cairo and poppler hand out premultiplied ARGB32, which in memory on a little-endian machine is
+// B, G, R, A: only the premultiplication has to be undone.
+void unpremultiply_into(const std::uint8_t* data, int width, int height, int stride, cv::Mat& out) {
+  out.create(height, width, CV_8UC4);
+  for (int y = 0; y < height; ++y) {
+    const std::uint8_t* src = data + std::ptrdiff_t(y) * stride;
+    std::uint8_t* dst = out.ptr<std::uint8_t>(y);
+    for (int x = 0; x < 4 * width; x += 4) {
+      const unsigned a = src[x + 3];
+      for (int c = 0; c < 3; ++c) {
+        dst[x + c] = a == 0 ? 0 : static_cast<std::uint8_t>(std::min(255u, (src[x + c] * 255u + a / 2) / a));
+      }
+      dst[x + 3] = static_cast<std::uint8_t>(a);
+    }
+  }
+}
+
+// Width and height that fit `max_pixels`, keeping the aspect ratio.
+void fit_budget(double& width, double& height, std::uint64_t max_pixels) {
+  const double pixels = width * height;
+  if (pixels > double(max_pixels)) {
+    const double f = std::sqrt(double(max_pixels) / pixels);
+    width *= f;
+    height *= f;
+  }
+  width = std::max(1.0, std::floor(width));
+  height = std::max(1.0, std::floor(height));
+}
+
+// Renders an SVG with librsvg at its intrinsic size (CSS px at 96 dpi; the viewBox when width
+// and height are relative; 300×150, the HTML default, when it has neither), scaled down to the
+// pixel budget. The text stays in Asset::text for the vector checks.
+void render_svg(const std::string& bytes, Asset& asset, const LoadOptions& options) {
+  GError* error = nullptr;
+  RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
+                                                 bytes.size(), &error);
+  if (handle == nullptr) {
+    asset.problems.push_back({kUnreadable, fmt::format("cannot render SVG: {}",
+                                                       error ? error->message : "parse error"), 0});
+    if (error) g_error_free(error);
+    return;
+  }
+  std::unique_ptr<RsvgHandle, decltype(&g_object_unref)> owner(handle, g_object_unref);
+  rsvg_handle_set_dpi(handle, 96.0);
+  double width = 0, height = 0;
+  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) || width <= 0 ||
+      height <= 0) {
+    gboolean has_viewbox = FALSE;
+    RsvgRectangle viewbox{};
+    rsvg_handle_get_intrinsic_dimensions(handle, nullptr, nullptr, nullptr, nullptr, &has_viewbox,
+                                         &viewbox);
+    width = has_viewbox && viewbox.width > 0 ? viewbox.width : 300.0;
+    height = has_viewbox && viewbox.height > 0 ? viewbox.height : 150.0;
+  }
+  fit_budget(width, height, options.max_pixels);
+  const int w = static_cast<int>(width), h = static_cast<int>(height);
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface_owner(
+      surface, cairo_surface_destroy);
+  cairo_t* cr = cairo_create(surface);
+  const RsvgRectangle viewport{0, 0, width, height};
+  const gboolean ok = rsvg_handle_render_document(handle, cr, &viewport, &error);
+  cairo_destroy(cr);
+  if (!ok) {
+    asset.problems.push_back({kUnreadable, fmt::format("cannot render SVG: {}",
+                                                       error ? error->message : "render error"), 0});
+    if (error) g_error_free(error);
+    return;
+  }
+  cairo_surface_flush(surface);
+  unpremultiply_into(cairo_image_surface_get_data(surface), w, h,
+                     cairo_image_surface_get_stride(surface), asset.pixels);
+  asset.pixel_format = "svg";
+}
+
+// PDF: the first page only (print banners, posters and invoices are one page; a multi-page
+// document gets its first page checked), on white paper, at the resolution that makes the long
+// side about 2000 px (a poster and a business card are judged at the same detail), capped at
+// 600 dpi and at the pixel budget.
+constexpr double kPdfLongSidePx = 2000.0;
+constexpr double kPdfMaxDpi = 600.0;
+
+void render_pdf(const std::string& bytes, Asset& asset, const LoadOptions& options) {
+  if (bytes.size() > std::size_t(std::numeric_limits<int>::max())) {
+    refuse(asset, "PDF is too large to render");
+    return;
+  }
+  // poppler prints parse warnings to stderr; brandlint reports problems itself.
+  static const bool quiet = [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    return true;
+  }();
+  (void)quiet;
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc || doc->is_locked() || doc->pages() < 1) {
+    refuse(asset, doc && doc->is_locked() ? "PDF is encrypted; cannot render it"
+                                          : "not a readable PDF: damaged, or no pages");
+    return;
+  }
+  std::unique_ptr<poppler::page> page(doc->create_page(0));
+  const poppler::rectf box = page ? page->page_rect() : poppler::rectf();
+  const double long_side_pt = std::max(box.width(), box.height());
+  if (!page || long_side_pt <= 0) {
+    refuse(asset, "not a readable PDF: the first page has no size");
+    return;
+  }
+  double dpi = std::min(kPdfMaxDpi, kPdfLongSidePx * 72.0 / long_side_pt);
+  double width = box.width() * dpi / 72.0, height = box.height() * dpi / 72.0;
+  fit_budget(width, height, options.max_pixels);
+  dpi = std::min(dpi, width * 72.0 / box.width());
+  poppler::page_renderer renderer;
+  renderer.set_render_hints(poppler::page_renderer::antialiasing |
+                            poppler::page_renderer::text_antialiasing);
+  renderer.set_image_format(poppler::image::format_argb32);
+  const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) {
+    refuse(asset, "cannot render the PDF's first page");
+    return;
+  }
+  unpremultiply_into(reinterpret_cast<const std::uint8_t*>(img.const_data()), img.width(),
+                     img.height(), img.bytes_per_row(), asset.pixels);
+  asset.pixel_format = "pdf";
+}
+
 }  // namespace
 
 Asset load_asset(const DiscoveredFile& file, AssetKind kind, const guide::Channel& channel,
@@ -116,7 +263,11 @@ Asset load_asset(const DiscoveredFile& file, AssetKind kind, const guide::Channe
   switch (kind) {
     case AssetKind::image: decode_image(bytes, asset, options); break;
     case AssetKind::pdf:
-      if (bytes.compare(0, 5, "%PDF-") != 0) refuse(asset, "not a PDF: the file has no %PDF- header");
+      if (bytes.compare(0, 5, "%PDF-") != 0) {
+        refuse(asset, "not a PDF: the file has no %PDF- header");
+      } else {
+        render_pdf(bytes, asset, options);
+      }
       break;
     case AssetKind::text:
       decode_text(bytes, asset);
@@ -131,8 +282,11 @@ Asset load_asset(const DiscoveredFile& file, AssetKind kind, const guide::Channe
       extract_copy_deck_runs(asset);
       break;
     case AssetKind::css:
-    case AssetKind::html:
-    case AssetKind::svg: decode_text(bytes, asset); break;
+    case AssetKind::html: decode_text(bytes, asset); break;
+    case AssetKind::svg:
+      decode_text(bytes, asset);
+      if (asset.readable) render_svg(bytes, asset, options);
+      break;
   }
   return asset;
 }
