@@ -89,7 +89,7 @@ ul.drift{margin:8px 0 14px;padding-left:20px}ul.drift li{margin:3px 0}
 .matrix-wrap{overflow-x:auto}
 table.matrix{border-collapse:collapse;font-size:13.5px;min-width:100%}
 table.matrix th,table.matrix td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
-table.matrix th:first-child{text-align:left}table.matrix thead th{color:var(--muted);font-weight:600;vertical-align:bottom}
+table.matrix th:first-child{text-align:left}table.matrix thead th{color:var(--muted);font-weight:600;vertical-align:bottom;white-space:normal;min-width:70px;max-width:110px;font-size:12.5px;line-height:1.3}
 table.matrix td.drift{background:var(--warn-bg);color:var(--warn-ink);font-weight:650;box-shadow:inset 0 0 0 2px var(--warn-line)}
 table.matrix td small{display:block;font-weight:400;font-size:11px}
 table.matrix td.none{color:#b3b9c3}

@@ -1,6 +1,7 @@
 // JUnit XML for CI test tabs (GitLab, Jenkins, Azure): one testsuite per channel, one testcase
 // per (file, rule) check, named "<path> :: <rule>" so classname + name is unique (GitLab keeps
 // only the first of duplicates). A failing check's <failure> carries every finding.
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -23,9 +24,19 @@ std::string finding_lines(const Check& check) {
   return body;
 }
 
-void write_case(const Check& check, std::ostream& out) {
+// "<path> :: <rule>"; a run-level check that exists once per channel (its path is the guide)
+// also names the channel, so every name is unique on its own.
+std::string case_name(const Check& check, const std::vector<Check>& all) {
+  const bool shared = std::any_of(all.begin(), all.end(), [&](const Check& other) {
+    return other.channel != check.channel && other.path == check.path && other.rule == check.rule;
+  });
+  return shared ? fmt::format("{} ({}) :: {}", check.path, check.channel, check.rule)
+                : fmt::format("{} :: {}", check.path, check.rule);
+}
+
+void write_case(const Check& check, const std::vector<Check>& all, std::ostream& out) {
   out << fmt::format("    <testcase name=\"{}\" classname=\"brandlint.{}\" file=\"{}\"",
-                     xml_escape(check.path + " :: " + check.rule), xml_escape(check.channel),
+                     xml_escape(case_name(check, all)), xml_escape(check.channel),
                      xml_escape(check.path));
   if (check.findings.empty()) {
     out << "/>\n";
@@ -69,7 +80,7 @@ void write_junit(const RunResult& result, const ReportOptions& /*options*/, std:
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n",
         xml_escape(channel.name), tests, failures);
     for (const Check& c : checks) {
-      if (c.channel == channel.name) write_case(c, out);
+      if (c.channel == channel.name) write_case(c, checks, out);
     }
     out << "  </testsuite>\n";
   }
