@@ -5,6 +5,8 @@
 // The one table: one line per rule, alphabetical by rule id. Each rule file defines
 // `RuleEntry <name>_rule()` in namespace brandlint::rules.
 #define BRANDLINT_RULES(X) \
+  X(color_accent_share) \
+  X(color_color_profile) \
   X(color_css_off_palette) \
   X(color_off_palette) \
   X(voice_banned_term) \

@@ -17,7 +17,8 @@ constexpr int kGradientRadius = 1;  // 3×3 gradient
 constexpr int kDilateRadius = 2;    // 5×5 dilation of the edge mask
 // A region is a blend area (accepted) when this share of its pixels lie on two-colour blends...
 constexpr double kBlendAreaShare = 0.9;
-// ...and fewer than this share are close to its median colour (no flat colour dominates it).
+// ...and fewer than this share are its median colour (lossy: close to it), so no flat colour
+// dominates it.
 constexpr double kFlatShare = 0.5;
 // How far a region's box may grow back into the edge mask that trimmed it (mask radius + 1);
 // in lossy sources chroma subsampling and ringing blur a border over a whole 8×8 block.
@@ -231,12 +232,17 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
   r.box = {box.x + origin.x, box.y + origin.y, box.width, box.height};
   const bool mostly_blends = double(blends) >= kBlendAreaShare * double(area);
   if (mostly_blends) {
+    // Flat: in a lossless image one exact colour; in a lossy one, colours within the threshold.
+    const std::uint32_t median_key = (std::uint32_t{r.median.r} << 16) |
+                                     (std::uint32_t{r.median.g} << 8) | r.median.b;
     long long flat = 0;
     for (int y = box.y; y < box.y + box.height; ++y) {
       const int* lrow = labels.ptr<int>(y);
       const std::uint8_t* prow = ctx.bgra.ptr<std::uint8_t>(y + origin.y) + 4 * origin.x;
       for (int x = box.x; x < box.x + box.width; ++x) {
-        if (lrow[x] == label && distance(color_key(prow + 4 * x)) <= threshold) ++flat;
+        if (lrow[x] != label) continue;
+        const std::uint32_t key = color_key(prow + 4 * x);
+        flat += (ctx.lossy ? distance(key) <= threshold : key == median_key) ? 1 : 0;
       }
     }
     if (double(flat) < kFlatShare * double(area)) return std::nullopt;  // a gradient, soft edge
