@@ -133,15 +133,19 @@ TEST(Words, MapsThroughRunOffsetsToTheSource) {
   EXPECT_EQ(words.words[1].end, 22u);  // the closing quote
 }
 
-TEST(Words, AssetWordsAreSharedAndRecomputedForANewAsset) {
+TEST(Words, AssetWordsAreSharedPerAssetAndSeparateAcrossAssets) {
+  // Assets are immutable once loaded: words are segmented once and cached on the asset itself.
   Asset asset;
   asset.runs.resize(1);
   asset.runs[0].text = "en to";
   const AssetWords* first = &words_of(asset);
   EXPECT_EQ(first->runs[0].words.size(), 2u);
   EXPECT_EQ(&words_of(asset), first);
-  asset.runs[0].text = "en to tre";
-  EXPECT_EQ(words_of(asset).runs[0].words.size(), 3u);
+  Asset other;
+  other.runs.resize(1);
+  other.runs[0].text = "en to tre";
+  EXPECT_EQ(words_of(other).runs[0].words.size(), 3u);
+  EXPECT_EQ(words_of(asset).runs[0].words.size(), 2u);
 }
 
 TEST(TextForms, SpellingAndDisplayForms) {

@@ -31,24 +31,6 @@ UBreakIterator* word_breaker() {
   return holder.breaker;
 }
 
-std::uint64_t mix(std::uint64_t seed, std::uint64_t value) {
-  return seed ^ (value + 0x9E3779B97F4A7C15ULL + (seed << 6) + (seed >> 2));
-}
-
-// Everything words depend on: run texts and their source mapping.
-std::uint64_t runs_fingerprint(const Asset& asset) {
-  std::uint64_t h = mix(0, asset.runs.size());
-  for (const TextRun& run : asset.runs) {
-    h = mix(h, std::hash<std::string_view>{}(run.text));
-    h = mix(h, run.source_offset);
-    if (!run.offsets.empty()) {
-      h = mix(h, std::hash<std::string_view>{}(std::string_view(
-                     reinterpret_cast<const char*>(run.offsets.data()), run.offsets.size() * sizeof(std::uint32_t))));
-    }
-  }
-  return h;
-}
-
 }  // namespace
 
 std::uint64_t hash_fold(std::string_view folded) { return std::hash<std::string_view>{}(folded); }
@@ -99,25 +81,15 @@ void segment(const TextRun& run, RunWords& out) {
 }
 
 const AssetWords& words_of(const Asset& asset) {
-  struct Cache {
-    const Asset* asset = nullptr;
-    const TextRun* runs = nullptr;
-    std::uint64_t fingerprint = 0;
-    AssetWords words;
-  };
-  thread_local Cache cache;
-  const std::uint64_t fingerprint = runs_fingerprint(asset);
-  if (cache.asset == &asset && cache.runs == asset.runs.data() && cache.fingerprint == fingerprint &&
-      cache.words.runs.size() == asset.runs.size()) {
-    return cache.words;
+  // Segmented once per asset and shared by every voice rule through Asset::derived.
+  std::shared_ptr<const void>& slot = asset.derived["text.words"];
+  if (!slot) {
+    auto words = std::make_shared<AssetWords>();
+    words->runs.resize(asset.runs.size());
+    for (std::size_t i = 0; i < asset.runs.size(); ++i) segment(asset.runs[i], words->runs[i]);
+    slot = std::move(words);
   }
-  cache.asset = nullptr;  // a throw below must not leave a half-filled entry that looks valid
-  cache.words.runs.resize(asset.runs.size());
-  for (std::size_t i = 0; i < asset.runs.size(); ++i) segment(asset.runs[i], cache.words.runs[i]);
-  cache.asset = &asset;
-  cache.runs = asset.runs.data();
-  cache.fingerprint = fingerprint;
-  return cache.words;
+  return *static_cast<const AssetWords*>(slot.get());
 }
 
 }  // namespace brandlint::text
