@@ -85,6 +85,8 @@ CliOptions parse_command_line(int argc, char** argv) {
                     "Largest image (width × height) decoded at full size")
       ->check(CLI::Range(1LL, 4'000'000'000LL))
       ->capture_default_str();
+  check->add_option("--annotate", o.annotate,
+                    "Write each image with findings to DIR, regions outlined and labelled");
 
   app.add_subcommand("rules", "List every rule with its default severity");
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");

@@ -33,6 +33,7 @@ struct CliOptions {
   ColorMode color = ColorMode::automatic;
   bool quiet = false;
   long long max_pixels = 100'000'000;
+  std::string annotate;  // --annotate DIR: outlined copies of images with pixel findings
   std::string rule;  // explain
 };
 

@@ -16,6 +16,7 @@
 #include "linter/runner.h"
 #include "rules/commands.h"
 #include "rules/registry.h"
+#include "rules/support/raster_annotate.h"
 
 namespace fs = std::filesystem;
 using namespace brandlint;
@@ -41,6 +42,7 @@ int check(const CliOptions& cli) {
   result.scan_time = rules::scan_time();
 
   if (!rules::write_reports(cli, result, rules::report_options(cli.quiet))) return 2;
+  if (!cli.annotate.empty()) rules::write_annotations(result, guide, cli.annotate, options.load);
   return rules::exit_code(result, cli.fail_on);
 }
 
