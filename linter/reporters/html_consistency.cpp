@@ -42,7 +42,7 @@ std::string metric_value(const ConsistencyFigure& f, double value, const Strings
 std::string fill(std::string_view templ, const std::vector<std::pair<std::string_view, std::string>>& values) {
   std::string out(templ);
   for (const auto& [key, value] : values) {
-    const std::string token = "{" + std::string(key) + "}";
+    const std::string token = fmt::format("{{{}}}", key);
     for (std::size_t at = out.find(token); at != std::string::npos; at = out.find(token, at + value.size())) {
       out.replace(at, token.size(), value);
     }

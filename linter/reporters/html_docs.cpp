@@ -129,7 +129,8 @@ std::string render_markdown(std::string_view markdown) {
         out += table_row(line, false);
       }
     } else if (block == Block::list && line.rfind("  ", 0) == 0) {
-      out.insert(out.size() - 5, " " + inline_markdown(escape(line.substr(2))));  // continues an item
+      // The line continues the list item: insert it before "</li>".
+      out.insert(out.size() - 5, fmt::format(" {}", inline_markdown(escape(line.substr(2)))));
     } else {
       if (block != Block::none) flush();
       if (!paragraph.empty()) paragraph += ' ';

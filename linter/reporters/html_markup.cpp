@@ -115,7 +115,7 @@ std::optional<std::string> first_hex(std::string_view text) {
     if (n != 3 && n != 4 && n != 6 && n != 8) continue;
     std::string digits(text.substr(i + 1, n));
     if (n <= 4) digits = {digits[0], digits[0], digits[1], digits[1], digits[2], digits[2]};
-    std::string hex = "#" + digits.substr(0, 6);
+    std::string hex = fmt::format("#{}", digits.substr(0, 6));
     for (char& c : hex) c = (c >= 'a' && c <= 'f') ? static_cast<char>(c - 'a' + 'A') : c;
     return hex;  // only '#' and hex digits: safe inside a style attribute
   }

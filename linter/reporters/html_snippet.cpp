@@ -64,7 +64,9 @@ std::optional<std::string> snippet(const std::filesystem::path& base_dir, const 
   if (cut_before) out += "…";
   out += escape(line.substr(from, mark_begin - from));
   // An empty span (a point, e.g. a guide table) marks nothing rather than an empty box.
-  if (mark_end > mark_begin) out += "<mark>" + escape(line.substr(mark_begin, mark_end - mark_begin)) + "</mark>";
+  if (mark_end > mark_begin) {
+    out += fmt::format("<mark>{}</mark>", escape(line.substr(mark_begin, mark_end - mark_begin)));
+  }
   out += escape(line.substr(mark_end, to - mark_end));
   if (to < line.size()) out += "…";
   return out;
