@@ -9,8 +9,17 @@
   X(color_color_profile) \
   X(color_css_off_palette) \
   X(color_off_palette) \
+  X(voice_address) \
   X(voice_banned_term) \
   X(voice_brand_name) \
+  X(voice_claims) \
+  X(voice_emoji) \
+  X(voice_exclamation) \
+  X(voice_preferred_term) \
+  X(voice_readability) \
+  X(voice_repeated_word) \
+  X(voice_sentence_length) \
+  X(voice_shouting) \
   /* end of table */
 
 namespace brandlint::rules {
