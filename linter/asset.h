@@ -62,6 +62,26 @@ struct LoadProblem {
   std::size_t offset = 0;  // byte offset in the original file, where it applies
 };
 
+/// A CSS declaration found in a stylesheet, a <style> block, a style="" attribute or an SVG
+/// presentation attribute, with exact byte offsets into Asset::text. Filled once by the loader so
+/// rules never re-parse markup.
+struct CssDeclaration {
+  std::string property;          // lower-cased; custom properties keep their "--" name as written
+  std::size_t name_begin = 0;    // first byte of the property name
+  std::size_t value_begin = 0;   // first byte of the value (leading whitespace skipped)
+  std::size_t value_end = 0;     // one past the value ("!important" and trailing space excluded)
+  bool important = false;
+  int block = -1;                // index in Asset::css_blocks
+};
+
+/// The rule, at-rule block or element that holds declarations.
+struct CssBlock {
+  std::size_t prelude_begin = 0, prelude_end = 0;  // selector or at-rule prelude; empty for attributes
+  std::string at_rule;   // "font-face", "page"... for an at-rule block; "" for a style rule
+  std::string element;   // tag name when the declarations come from a markup attribute
+  int parent = -1;       // enclosing block (@media...), -1 at top level
+};
+
 struct Asset {
   std::filesystem::path path;  // what the engine opened
   std::string display_path;    // what reports show ('/'-separated, relative where possible)
@@ -76,6 +96,9 @@ struct Asset {
   std::string text;
   LineIndex lines;
   std::vector<TextRun> runs;  // copy for voice rules
+  // CSS, HTML and SVG: every declaration (see CssDeclaration), parsed once by the loader.
+  std::vector<CssDeclaration> css_declarations;
+  std::vector<CssBlock> css_blocks;
 
   // Raster kinds, SVG (rendered by librsvg) and PDF (first page, rendered by poppler): BGRA
   // pixels, 8 bits per channel.

@@ -9,6 +9,7 @@
   X(color_color_profile) \
   X(color_css_off_palette) \
   X(color_off_palette) \
+  X(type_font_family) \
   X(voice_address) \
   X(voice_banned_term) \
   X(voice_brand_name) \

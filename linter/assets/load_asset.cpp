@@ -21,6 +21,8 @@
 #include <memory>
 
 #include "linter/assets/copy.h"
+#include "linter/assets/css_tokenizer.h"
+#include "linter/assets/html.h"
 #include "linter/assets/image_header.h"
 
 namespace fs = std::filesystem;
@@ -282,9 +284,16 @@ Asset load_asset(const DiscoveredFile& file, AssetKind kind, const guide::Channe
       extract_copy_deck_runs(asset);
       break;
     case AssetKind::css:
-    case AssetKind::html: decode_text(bytes, asset); break;
+      decode_text(bytes, asset);
+      css::parse_stylesheet(asset, 0, asset.text.size());
+      break;
+    case AssetKind::html:
+      decode_text(bytes, asset);
+      extract_html(asset);
+      break;
     case AssetKind::svg:
       decode_text(bytes, asset);
+      extract_svg(asset);
       if (asset.readable) render_svg(bytes, asset, options);
       break;
   }

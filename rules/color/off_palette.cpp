@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "linter/rule.h"
+#include "rules/color/off_palette_vector.h"
 #include "rules/support/raster_palette.h"
 
 namespace brandlint::rules {
@@ -22,7 +23,7 @@ const RuleMeta& rule_meta() {
   static const RuleMeta m{
       .id = kId,
       .summary = "Flat colour regions in images must be brand colours",
-      .kinds = {AssetKind::image, AssetKind::svg, AssetKind::pdf},
+      .kinds = {AssetKind::image, AssetKind::svg, AssetKind::pdf, AssetKind::css, AssetKind::html},
       .default_severity = Severity::error,
       .fixable = Fixable::never,
       .docs = "rules/color/off-palette.md",
@@ -40,7 +41,7 @@ PixelBox scaled(PixelBox b, int scale) { return {b.x * scale, b.y * scale, b.w *
 class OffPalette final : public Rule {
  public:
   explicit OffPalette(const RuleConfig& cfg)
-      : palette_(cfg.channel.palette, thresholds(cfg)) {
+      : palette_(cfg.channel.palette, thresholds(cfg)), vector_(cfg.channel.palette) {
     const guide::Palette& p = cfg.channel.palette;
     const std::string tolerance_key = p.tolerance.ref.key.empty() ? "palette.tolerance"
                                                                   : p.tolerance.ref.key;
@@ -52,6 +53,9 @@ class OffPalette final : public Rule {
 
   void check(const Asset& asset, RuleContext& ctx) const override {
     if (!asset.pixels.empty()) check_pixels(asset, ctx);
+    if (asset.kind != AssetKind::image && asset.kind != AssetKind::pdf) {
+      check_vector_colors(asset, ctx, vector_);
+    }
   }
 
  private:
@@ -127,6 +131,7 @@ class OffPalette final : public Rule {
   }
 
   raster::RasterPalette palette_;
+  VectorPalette vector_;  // CSS, HTML and SVG colour literals (off_palette_vector.cpp)
   std::string warn_key_;
   std::string fail_key_;
 };

@@ -1,0 +1,42 @@
+// CSS colour values: every notation of CSS Color 4 that names a concrete sRGB colour, found in a
+// declaration value with its exact byte span.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "rules/support/color.h"
+
+namespace brandlint::css {
+
+enum class Notation { hex, rgb, hsl, hwb, lab, lch, oklab, oklch, named };
+
+/// One colour literal in a value.
+struct ColorLiteral {
+  std::size_t begin = 0, end = 0;  // byte span in the scanned text
+  Notation notation = Notation::hex;
+  color::Rgb rgb;                  // sRGB, clamped to the gamut
+  double alpha = 1.0;              // 0..1
+  bool out_of_gamut = false;       // lab/lch/oklab/oklch outside sRGB before clamping
+  int hex_digits = 0;              // 3, 4, 6 or 8 for hex
+};
+
+/// The named colour `lower_name` ("rebeccapurple"), if it is one of the 148.
+std::optional<color::Rgb> named_color(std::string_view lower_name);
+
+/// True for properties whose values can hold a colour: colour literals elsewhere (a grid area
+/// named "red", an animation called "tomato") are not colours.
+bool takes_color(std::string_view property);
+
+/// Appends every colour literal in text[begin, end) (a declaration value) to `out`. Comments,
+/// strings, url() and escapes are skipped; var(), transparent, currentColor, inherit and system
+/// colours are not literals. Functions with an unparseable argument list are skipped.
+void find_colors(std::string_view text, std::size_t begin, std::size_t end,
+                 std::vector<ColorLiteral>& out);
+
+/// Parses one function colour: `name` lower-cased ("rgb"), `args` between the parentheses.
+std::optional<ColorLiteral> parse_color_function(std::string_view name, std::string_view args);
+
+}  // namespace brandlint::css
