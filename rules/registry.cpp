@@ -5,6 +5,8 @@
 // The one table: one line per rule, alphabetical by rule id. Each rule file defines
 // `RuleEntry <name>_rule()` in namespace brandlint::rules.
 #define BRANDLINT_RULES(X) \
+  X(channel_sms_length) \
+  X(channel_text_length) \
   X(color_accent_share) \
   X(color_color_profile) \
   X(color_css_off_palette) \
@@ -13,6 +15,8 @@
   X(voice_address) \
   X(voice_banned_term) \
   X(voice_brand_name) \
+  X(voice_language) \
+  X(voice_spelling) \
   X(voice_claims) \
   X(voice_emoji) \
   X(voice_exclamation) \

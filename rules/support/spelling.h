@@ -1,0 +1,64 @@
+// Hunspell dictionaries for the voice rules: loaded once per process, on first use, from the
+// Debian packages hunspell-da (da_DK) and hunspell-en-us (en_US) in /usr/share/hunspell (or
+// $BRANDLINT_HUNSPELL_DIR). A Hunspell object is not thread-safe, so each dictionary serialises
+// its calls with its own mutex; a lookup takes microseconds, far below a rule's other work.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+class Hunspell;
+
+namespace brandlint::spelling {
+
+class Dictionary {
+ public:
+  /// The dictionary for a primary language subtag ("da", "en"), or nullptr when there is none
+  /// for the language or its files are missing (then spelling is not checked for it).
+  static const Dictionary* for_language(std::string_view lang);
+
+  /// Loads `<dir>/<name>.aff` and `.dic`; nullptr when either file is missing.
+  static std::unique_ptr<Dictionary> load(const std::string& dir, const std::string& name);
+
+  ~Dictionary();
+  Dictionary(const Dictionary&) = delete;
+  Dictionary& operator=(const Dictionary&) = delete;
+
+  /// Is `word` (UTF-8, NFC) spelled correctly? A word the dictionary's encoding cannot
+  /// represent is never called wrong.
+  bool correct(std::string_view word) const;
+  /// Up to `max` suggestions, best first (UTF-8).
+  std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
+
+  const std::string& name() const { return name_; }          // "da_DK"
+  const std::string& encoding() const { return encoding_; }  // the .aff SET value, e.g. "UTF-8"
+
+ private:
+  Dictionary() = default;
+  // UTF-8 -> the dictionary's encoding, and back. `ok` is false when a character does not fit.
+  std::string to_dict(std::string_view utf8, bool& ok) const;
+  std::string from_dict(const std::string& bytes) const;
+
+  std::string name_;
+  std::string encoding_;
+  bool utf8_ = true;
+  std::unique_ptr<Hunspell> hunspell_;
+  mutable std::mutex mutex_;
+};
+
+/// The Debian dictionary name for a primary language subtag: "da" -> "da_DK", "en" -> "en_US";
+/// "" for other languages.
+std::string dictionary_name(std::string_view lang);
+
+/// Where dictionaries are read from: $BRANDLINT_HUNSPELL_DIR, else /usr/share/hunspell.
+std::string dictionary_dir();
+
+/// The SET line of a Hunspell .aff file ("UTF-8", "ISO8859-1"); "ISO8859-1" when absent, as
+/// Hunspell itself assumes.
+std::string aff_encoding(const std::string& aff_path);
+
+}  // namespace brandlint::spelling
