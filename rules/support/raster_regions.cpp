@@ -122,7 +122,7 @@ std::uint8_t histogram_median(const std::array<long long, 256>& histogram, long 
 // Everything find_regions() needs while it judges one component.
 struct RegionContext {
   const cv::Mat& bgra;
-  const VerdictTable& table;
+  VerdictTable& table;
   const RasterPalette& palette;
   bool lossy;
   std::vector<long long>& group_px;
@@ -130,8 +130,9 @@ struct RegionContext {
 
 // Grows `box` back over the rows and columns the edge mask trimmed from a flat patch: one line
 // at a time, while most of the line is nearer to the region's colour than to any brand colour.
-// Returns the pixels added (and takes them out of their colours' shares).
-long long grow_box(RegionContext& ctx, PixelBox& box, DistanceTo& distance) {
+// Returns the pixels added; counts them per colour group in `taken`.
+long long grow_box(RegionContext& ctx, PixelBox& box, DistanceTo& distance,
+                   std::vector<long long>& taken) {
   const cv::Mat& bgra = ctx.bgra;
   long long added = 0;
   std::vector<std::uint16_t> groups;
@@ -145,7 +146,7 @@ long long grow_box(RegionContext& ctx, PixelBox& box, DistanceTo& distance) {
     }
     const int hits = static_cast<int>(groups.size());
     if (hits * 2 < length) return -1;
-    for (const std::uint16_t g : groups) --ctx.group_px[g];
+    for (const std::uint16_t g : groups) ++taken[g];
     return hits;
   };
   const int max_growth = ctx.lossy ? kMaxGrowthLossy : kMaxGrowth;
@@ -211,8 +212,9 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
       if (lrow[x] != label) continue;
       const std::uint8_t* p = prow + 4 * x;
       ++histograms[0][p[2]], ++histograms[1][p[1]], ++histograms[2][p[0]];
-      const ColorVerdict& v = *ctx.table.find(color_key(p));  // every candidate was judged
-      blends += v.blend ? 1 : 0;
+      const std::uint32_t key = color_key(p);
+      const ColorVerdict& v = *ctx.table.find(key);  // every candidate was judged
+      blends += ctx.table.blend(key) ? 1 : 0;
       ++region_groups[v.group];
     }
   }
@@ -249,13 +251,13 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
   }
   std::vector<long long> taken(ctx.group_px.size(), 0);
   for (const auto& [group, count] : region_groups) taken[group] += count;
-  for (std::size_t g = 0; g < taken.size(); ++g) ctx.group_px[g] -= taken[g];
-  r.pixels = area + grow_box(ctx, r.box, distance);
+  r.pixels = area + grow_box(ctx, r.box, distance, taken);
+  // A flat-looking band of a gradient: its colour continues across its border.
   if (mostly_blends && ring_continuity(ctx, r.box, distance, threshold) >= kRingContinuity) {
-    // A flat-looking band of a gradient: give its pixels back to their colours.
-    for (std::size_t g = 0; g < taken.size(); ++g) ctx.group_px[g] += taken[g];
     return std::nullopt;
   }
+  // Off-palette pixels are not shares of their nearest colour.
+  for (std::size_t g = 0; g < taken.size(); ++g) ctx.group_px[g] -= taken[g];
   return r;
 }
 
@@ -280,7 +282,7 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
 }
 
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
-                                    const VerdictTable& table, const RasterPalette& palette,
+                                    VerdictTable& table, const RasterPalette& palette,
                                     bool lossy, std::vector<long long>& group_px) {
   std::vector<OffRegion> regions;
   if (sweep.candidate_bounds.empty()) return regions;

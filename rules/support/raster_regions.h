@@ -31,7 +31,7 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
 /// The pixels of every kept region are taken out of `group_px` (they are off-palette, not shares
 /// of their nearest colour).
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
-                                    const VerdictTable& table, const RasterPalette& palette,
+                                    VerdictTable& table, const RasterPalette& palette,
                                     bool lossy, std::vector<long long>& group_px);
 
 }  // namespace brandlint::raster

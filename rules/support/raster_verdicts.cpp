@@ -98,44 +98,65 @@ Nearest nearest_color(const color::Lab& lab, const RasterPalette& palette) {
   return best;
 }
 
-ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode mode) {
+ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode mode,
+                         std::size_t hint) {
   const color::Lab lab = lab_of(rgb);
   const auto& colors = palette.colors();
   ColorVerdict v;
   v.L = static_cast<float>(lab.L);
   v.a = static_cast<float>(lab.a);
   v.b = static_cast<float>(lab.b);
+  if (const auto exact = std::find_if(colors.begin(), colors.end(),
+                                      [&](const RasterColor& c) { return c.allowed.rgb == rgb; });
+      exact != colors.end()) {
+    v.nearest = static_cast<std::uint16_t>(exact - colors.begin());
+    v.group = static_cast<std::uint16_t>(exact->group);
+    return v;  // an allowed colour: distance 0, nothing to compute
+  }
   double best = 1e9;
   std::size_t nearest = 0;
   bool within = false;  // within some colour's threshold
-  for (std::size_t i = 0; i < colors.size(); ++i) {
+  const std::size_t n = colors.size();
+  const std::size_t first = hint < n ? hint : 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = k == 0 ? first : (k <= first ? k - 1 : k);  // hint, then the rest
     const RasterColor& c = colors[i];
     const double limit = mode.lossy ? c.fail : c.warn;
-    if (c.allowed.rgb == rgb) {  // exact: nothing to compute, and it is the nearest
-      best = 0.0, nearest = i, within = true;
-      break;
-    }
     const double bound = lightness_bound(lab.L, c.allowed.lab.L);
-    if (bound >= best && (within || bound > limit)) continue;
+    if (bound > best && (within || bound > limit)) continue;
     const double d = color::delta_e00(lab, c.allowed.lab);
     within = within || d <= limit;
-    if (d < best) best = d, nearest = i;
+    // Ties go to the earlier colour in palette order, whatever order they were tried in.
+    if (d < best || (d == best && i < nearest)) best = d, nearest = i;
   }
   v.delta_e00 = static_cast<float>(best);
   v.nearest = static_cast<std::uint16_t>(nearest);
   v.group = static_cast<std::uint16_t>(colors[nearest].group);
   v.off = !within;
-  if (v.off) {
-    const Rgbd p = to_rgbd(rgb);
-    for (const BlendSegment& s : palette.segments()) {
-      if (segment_delta_e(lab, p, colors[s.from].allowed.rgb, colors[s.to].allowed.rgb,
-                          mode.blend_margin) <= mode.blend_margin) {
-        v.blend = true;
-        break;
-      }
+  return v;
+}
+
+bool on_blend(color::Rgb rgb, const RasterPalette& palette, double margin) {
+  const color::Lab lab = lab_of(rgb);
+  const Rgbd p = to_rgbd(rgb);
+  const auto& colors = palette.colors();
+  for (const BlendSegment& s : palette.segments()) {
+    if (segment_delta_e(lab, p, colors[s.from].allowed.rgb, colors[s.to].allowed.rgb, margin) <=
+        margin) {
+      return true;
     }
   }
-  return v;
+  return false;
+}
+
+bool VerdictTable::blend(std::uint32_t key) {
+  std::size_t slot = hash(key);
+  while (keys_[slot] != key) slot = (slot + 1) & mask_;  // judged before: the key is present
+  ColorVerdict& v = verdicts_[values_[slot]];
+  if (v.blend_state == 0) {
+    v.blend_state = on_blend(key_rgb(key), palette_, mode_.blend_margin) ? 2 : 1;
+  }
+  return v.blend_state == 2;
 }
 
 VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode)
@@ -158,7 +179,8 @@ const ColorVerdict* VerdictTable::find(std::uint32_t key) const {
 }
 
 const ColorVerdict& VerdictTable::insert(std::size_t slot, std::uint32_t key) {
-  verdicts_.push_back(judge_color(key_rgb(key), palette_, mode_));
+  verdicts_.push_back(judge_color(key_rgb(key), palette_, mode_, hint_));
+  hint_ = verdicts_.back().nearest;
   keys_[slot] = key;
   values_[slot] = static_cast<std::uint32_t>(verdicts_.size() - 1);
   const std::size_t index = verdicts_.size() - 1;

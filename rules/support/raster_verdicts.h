@@ -18,7 +18,10 @@ struct ColorVerdict {
   std::uint16_t nearest = 0;           // index into RasterPalette::colors()
   std::uint16_t group = 0;             // that colour's measurement group
   bool off = false;    // beyond the raster threshold (warn; fail if lossy) of every colour
-  bool blend = false;  // off, but on (within the blend margin of) a two-colour blend
+  // Within the blend margin of a two-colour blend: 0 not computed yet, 1 no, 2 yes. Computed
+  // only for colours of candidate regions (VerdictTable::blend): most off colours are edge
+  // noise that never reaches a region, and the blend search is the dearest test.
+  std::uint8_t blend_state = 0;
 };
 
 /// 24-bit key of a BGRA pixel (alpha dropped).
@@ -41,8 +44,14 @@ struct JudgeMode {
   bool lossy = false;         // off means beyond each colour's fail threshold, not its warn one
 };
 
-/// The verdict for `rgb` against `palette`, computed from scratch.
-ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode mode);
+/// The verdict for `rgb` against `palette`, computed from scratch (blend_state left at 0).
+/// `hint`: an allowed colour likely to be the nearest (the previous colour's), tried first so the
+/// lightness bound skips most others; it never changes the result.
+ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode mode,
+                         std::size_t hint = 0);
+
+/// True when `rgb` is within `margin` ΔE00 of the sRGB segment between two allowed colours.
+bool on_blend(color::Rgb rgb, const RasterPalette& palette, double margin);
 
 /// The nearest allowed colour to `lab` and its ΔE00, exactly (first in palette order on ties).
 struct Nearest {
@@ -67,6 +76,8 @@ class VerdictTable {
   }
   /// A verdict already in the table, or nullptr.
   const ColorVerdict* find(std::uint32_t key) const;
+  /// Whether the (already judged) colour `key` is a blend of two allowed colours; cached.
+  bool blend(std::uint32_t key);
   std::size_t size() const { return verdicts_.size(); }
 
  private:
@@ -80,6 +91,7 @@ class VerdictTable {
 
   const RasterPalette& palette_;
   JudgeMode mode_;
+  std::size_t hint_ = 0;  // nearest colour of the last colour judged
   std::vector<std::uint32_t> keys_;
   std::vector<std::uint32_t> values_;
   std::vector<ColorVerdict> verdicts_;
