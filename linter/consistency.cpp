@@ -70,7 +70,8 @@ std::optional<PaletteUse> palette_use(const RunResult& result, const std::string
   if (use.files == 0) return std::nullopt;
   const double total = use.graphic_px;
   auto share = [&](double sum) { return total > 0 ? sum / total : 0.0; };
-  for (std::size_t i = 0; i < names.size(); ++i) use.shares.emplace_back(names[i], share(weighted[i]));
+  for (std::size_t i = 0; i < names.size(); ++i)
+    use.shares.emplace_back(names[i], share(weighted[i]));
   use.off_palette = share(off);
   use.photo = share(photo);
   return use;
@@ -126,7 +127,8 @@ void channel_figures(const ChannelUse& use, const DriftLimits& limits,
     out.push_back({use.channel, std::move(metric), value, std::nullopt, threshold, false});
   };
   if (use.palette) {
-    for (const auto& [name, share] : use.palette->shares) add("palette." + name, share, limits.share);
+    for (const auto& [name, share] : use.palette->shares)
+      add("palette." + name, share, limits.share);
     add("palette.off_palette", use.palette->off_palette, limits.share);
     add("palette.photo", use.palette->photo, std::nullopt);
   }
@@ -136,11 +138,14 @@ void channel_figures(const ChannelUse& use, const DriftLimits& limits,
     if (use.voice->lix) add("voice.lix", *use.voice->lix, limit(limits.lix));
     if (use.voice->flesch) add("voice.flesch", *use.voice->flesch, limit(limits.flesch));
     if (use.voice->sentences > 0) {
-      add("voice.words_per_sentence", use.voice->words_per_sentence, limit(limits.words_per_sentence));
+      add("voice.words_per_sentence", use.voice->words_per_sentence,
+          limit(limits.words_per_sentence));
     }
-    add("voice.exclamations_per_100w", use.voice->exclamations_per_100w, limit(limits.exclamations));
+    add("voice.exclamations_per_100w", use.voice->exclamations_per_100w,
+        limit(limits.exclamations));
     add("voice.emoji_per_100w", use.voice->emoji_per_100w, limit(limits.emoji));
-    for (const auto& [form, share] : use.voice->address) add("voice.address." + form, share, std::nullopt);
+    for (const auto& [form, share] : use.voice->address)
+      add("voice.address." + form, share, std::nullopt);
   }
 }
 
@@ -160,7 +165,8 @@ bool counts_for_average(const ConsistencyFigure& figure, const Consistency& c,
 Consistency measure_consistency(const RunResult& result, const DriftLimits& limits) {
   std::vector<std::string> colours;
   for (const PaletteEntry& p : result.palette) colours.push_back(p.name);
-  const std::vector<std::string> names = union_of_keys(result, kPaletteMeasurement, "shares", colours);
+  const std::vector<std::string> names =
+      union_of_keys(result, kPaletteMeasurement, "shares", colours);
   const std::vector<std::string> forms =
       union_of_keys(result, kVoiceMeasurement, "address", {"du", "De", "I", "you", "we"});
 

@@ -72,20 +72,20 @@ struct ConsistencyFigure {
 };
 
 struct Consistency {
-  std::vector<ChannelUse> channels;         // result channel order; channels with no data omitted
-  std::vector<ConsistencyFigure> figures;   // channel order, then metric order as listed above
+  std::vector<ChannelUse> channels;        // result channel order; channels with no data omitted
+  std::vector<ConsistencyFigure> figures;  // channel order, then metric order as listed above
   bool empty() const { return channels.empty(); }
 };
 
 /// The drift thresholds; defaults overridden by `[rules."consistency/..."]` options.
 struct DriftLimits {
-  double share = 0.15;               // palette-drift max_share_difference (absolute share)
-  double lix = 10;                   // voice-drift max_lix_difference
-  double flesch = 15;                // voice-drift max_flesch_difference
-  double words_per_sentence = 8;     // voice-drift max_sentence_words_difference
-  double exclamations = 2;           // voice-drift max_exclamations_difference (per 100 words)
-  double emoji = 3;                  // voice-drift max_emoji_difference (per 100 words)
-  double min_words = 50;             // voice-drift min_words: smaller channels are not judged
+  double share = 0.15;            // palette-drift max_share_difference (absolute share)
+  double lix = 10;                // voice-drift max_lix_difference
+  double flesch = 15;             // voice-drift max_flesch_difference
+  double words_per_sentence = 8;  // voice-drift max_sentence_words_difference
+  double exclamations = 2;        // voice-drift max_exclamations_difference (per 100 words)
+  double emoji = 3;               // voice-drift max_emoji_difference (per 100 words)
+  double min_words = 50;          // voice-drift min_words: smaller channels are not judged
 };
 
 /// Metadata of the two run-level rules (listed with the engine's built-in rules).

@@ -22,13 +22,19 @@ const std::vector<AssetKind> kCopyKinds = {AssetKind::text, AssetKind::markdown,
 const RuleMeta kPaletteDriftMeta{
     kPaletteDrift,
     "A channel uses the brand colours in different proportions than the other channels",
-    kImageKinds, Severity::warning, Fixable::never, "rules/consistency/palette-drift.md",
+    kImageKinds,
+    Severity::warning,
+    Fixable::never,
+    "rules/consistency/palette-drift.md",
     {"max_share_difference"}};
 const RuleMeta kVoiceDriftMeta{
     kVoiceDrift,
     "A channel's copy reads differently (readability, sentence length, exclamations, emoji) "
     "than the other channels",
-    kCopyKinds, Severity::warning, Fixable::never, "rules/consistency/voice-drift.md",
+    kCopyKinds,
+    Severity::warning,
+    Fixable::never,
+    "rules/consistency/voice-drift.md",
     {"max_lix_difference", "max_flesch_difference", "max_sentence_words_difference",
      "max_exclamations_difference", "max_emoji_difference", "min_words"}};
 
@@ -47,7 +53,8 @@ constexpr MetricText kOptions[] = {
 
 std::string_view option_for(std::string_view metric) {
   for (const MetricText& m : kOptions) {
-    if (m.metric.back() == '.' ? metric.rfind(m.metric, 0) == 0 : metric == m.metric) return m.option;
+    if (m.metric.back() == '.' ? metric.rfind(m.metric, 0) == 0 : metric == m.metric)
+      return m.option;
   }
   return {};
 }
@@ -58,16 +65,19 @@ void read_option(const guide::BrandGuide& guide, std::string_view rule, std::str
   if (o == nullptr || o->rule != rule) return;  // options need the exact id (RuleSet checks it)
   const auto it = o->options.find(std::string(key));
   if (it == o->options.end()) return;
-  const auto ref = o->option_refs.count(std::string(key)) ? o->option_refs.at(std::string(key)) : o->ref;
+  const auto ref =
+      o->option_refs.count(std::string(key)) ? o->option_refs.at(std::string(key)) : o->ref;
   if (const auto* d = std::get_if<double>(&it->second)) {
     value = *d;
   } else if (const auto* i = std::get_if<std::int64_t>(&it->second)) {
     value = static_cast<double>(*i);
   } else {
-    throw guide::GuideError(ref, fmt::format("option '{}' of rule '{}' must be a number", key, rule));
+    throw guide::GuideError(ref,
+                            fmt::format("option '{}' of rule '{}' must be a number", key, rule));
   }
   if (value < 0) {
-    throw guide::GuideError(ref, fmt::format("option '{}' of rule '{}' must not be negative", key, rule));
+    throw guide::GuideError(
+        ref, fmt::format("option '{}' of rule '{}' must not be negative", key, rule));
   }
 }
 
@@ -80,30 +90,35 @@ std::string drift_message(const ConsistencyFigure& f) {
   const std::string& c = f.channel;
   const std::string limit_points = fmt::format("{:.0f}", limit * 100);  // shares: percentage points
   if (f.metric == "palette.off_palette") {
-    return fmt::format("{} has {} off-palette colour in its graphic area, the other channels {} on "
-                       "average (allowed difference: {} points)",
-                       c, percent(f.value), percent(avg), limit_points);
+    return fmt::format(
+        "{} has {} off-palette colour in its graphic area, the other channels {} on "
+        "average (allowed difference: {} points)",
+        c, percent(f.value), percent(avg), limit_points);
   }
   if (f.metric.rfind("palette.", 0) == 0) {
-    return fmt::format("{} uses {} on {} of its graphic area, the other channels {} on average "
-                       "(allowed difference: {} points)",
-                       c, f.metric.substr(8), percent(f.value), percent(avg), limit_points);
+    return fmt::format(
+        "{} uses {} on {} of its graphic area, the other channels {} on average "
+        "(allowed difference: {} points)",
+        c, f.metric.substr(8), percent(f.value), percent(avg), limit_points);
   }
   if (f.metric == "voice.lix" || f.metric == "voice.flesch") {
     const char* name = f.metric == "voice.lix" ? "LIX" : "Flesch reading ease";
-    return fmt::format("{} copy reads at {} {:.0f}, the other channels at {:.0f} on average "
-                       "(allowed difference: {:g})",
-                       c, name, f.value, avg, limit);
+    return fmt::format(
+        "{} copy reads at {} {:.0f}, the other channels at {:.0f} on average "
+        "(allowed difference: {:g})",
+        c, name, f.value, avg, limit);
   }
   if (f.metric == "voice.words_per_sentence") {
-    return fmt::format("{} copy averages {:.1f} words per sentence, the other channels {:.1f} "
-                       "(allowed difference: {:g})",
-                       c, f.value, avg, limit);
+    return fmt::format(
+        "{} copy averages {:.1f} words per sentence, the other channels {:.1f} "
+        "(allowed difference: {:g})",
+        c, f.value, avg, limit);
   }
   const char* what = f.metric == "voice.emoji_per_100w" ? "emoji" : "exclamation marks";
-  return fmt::format("{} copy has {:.1f} {} per 100 words, the other channels {:.1f} on average "
-                     "(allowed difference: {:g})",
-                     c, f.value, what, avg, limit);
+  return fmt::format(
+      "{} copy has {:.1f} {} per 100 words, the other channels {:.1f} on average "
+      "(allowed difference: {:g})",
+      c, f.value, what, avg, limit);
 }
 
 double round4(double v) { return std::round(v * 10000) / 10000; }
@@ -121,18 +136,20 @@ Finding drift_finding(const ConsistencyFigure& f, const RuleMeta& meta, Severity
     finding.location.column = finding.location.end_column = std::max(1, channel->ref.column);
   }
   finding.message = drift_message(f);
-  finding.evidence = Json{{"metric", f.metric},
-                          {"measured", round4(f.value)},
-                          {"expected", round4(f.brand_average.value_or(0))},
-                          {"difference", round4(f.value - f.brand_average.value_or(0))},
-                          {"threshold", f.threshold.value_or(0)},
-                          {"guide_key", fmt::format("rules.\"{}\".{}", meta.id, option_for(f.metric))}};
+  finding.evidence =
+      Json{{"metric", f.metric},
+           {"measured", round4(f.value)},
+           {"expected", round4(f.brand_average.value_or(0))},
+           {"difference", round4(f.value - f.brand_average.value_or(0))},
+           {"threshold", f.threshold.value_or(0)},
+           {"guide_key", fmt::format("rules.\"{}\".{}", meta.id, option_for(f.metric))}};
   return finding;
 }
 
 std::optional<Severity> enabled(const guide::BrandGuide& guide, const RuleMeta& meta,
                                 const std::vector<std::string>& only) {
-  if (!only.empty() && std::find(only.begin(), only.end(), meta.id) == only.end()) return std::nullopt;
+  if (!only.empty() && std::find(only.begin(), only.end(), meta.id) == only.end())
+    return std::nullopt;
   const guide::RuleOverride* o = find_override(guide, meta.id);
   const Severity severity = o != nullptr && o->severity ? *o->severity : meta.default_severity;
   if (severity == Severity::off) return std::nullopt;

@@ -109,6 +109,7 @@ JobResult process(const Job& job, const guide::BrandGuide& guide, const RuleSet&
 RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registry,
               const std::vector<fs::path>& paths, const RunOptions& options) {
   const RuleSet rules(guide, registry, options.only_rules);
+  drift_limits(guide);  // a mistyped consistency option fails now, before any file is read
   const ChannelMatcher channels(guide);
 
   RunResult result;

@@ -36,8 +36,10 @@ std::vector<Check> collect_checks(const RunResult& result) {
   out.reserve(checks.size());
   for (auto& [key, check] : checks) out.push_back(std::move(check));
   std::stable_sort(out.begin(), out.end(), [&](const Check& a, const Check& b) {
-    return std::make_tuple(rank(a.channel), std::cref(a.channel), std::cref(a.path), std::cref(a.rule)) <
-           std::make_tuple(rank(b.channel), std::cref(b.channel), std::cref(b.path), std::cref(b.rule));
+    return std::make_tuple(rank(a.channel), std::cref(a.channel), std::cref(a.path),
+                           std::cref(a.rule)) <
+           std::make_tuple(rank(b.channel), std::cref(b.channel), std::cref(b.path),
+                           std::cref(b.rule));
   });
   return out;
 }
@@ -75,9 +77,12 @@ ScoreBand score_band(int score) {
 
 std::string_view to_string(ScoreBand band) {
   switch (band) {
-    case ScoreBand::pass: return "pass";
-    case ScoreBand::average: return "average";
-    case ScoreBand::fail: return "fail";
+    case ScoreBand::pass:
+      return "pass";
+    case ScoreBand::average:
+      return "average";
+    case ScoreBand::fail:
+      return "fail";
   }
   return "fail";
 }

@@ -34,8 +34,8 @@ std::vector<Check> collect_checks(const RunResult& result);
 struct ChannelScore {
   std::string channel;
   int checks = 0;
-  int failed = 0;  // worst finding is an error
-  int warned = 0;  // worst finding is a warning
+  int failed = 0;            // worst finding is an error
+  int warned = 0;            // worst finding is a warning
   std::optional<int> score;  // none when the channel had no checks
 };
 

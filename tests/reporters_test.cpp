@@ -28,22 +28,38 @@ namespace {
 // --- the canned run ---------------------------------------------------------------------------
 
 const std::vector<AssetKind> kAll = {AssetKind::text, AssetKind::css, AssetKind::image};
-const RuleMeta kUnreadable{"brandlint/unreadable-asset", "The file could not be read", kAll,
-                           Severity::error, Fixable::never, "rules/brandlint/unreadable-asset.md", {}};
-const RuleMeta kCss{"color/css-off-palette", "Hex colours in CSS must be brand colours", kAll,
-                    Severity::error, Fixable::sometimes, "rules/color/css-off-palette.md", {}};
-const RuleMeta kRaster{"color/off-palette", "Flat colour regions in images must be brand colours",
-                       kAll, Severity::error, Fixable::never, "rules/color/off-palette.md", {}};
+const RuleMeta kUnreadable{"brandlint/unreadable-asset",
+                           "The file could not be read",
+                           kAll,
+                           Severity::error,
+                           Fixable::never,
+                           "rules/brandlint/unreadable-asset.md",
+                           {}};
+const RuleMeta kCss{
+    "color/css-off-palette", "Hex colours in CSS must be brand colours", kAll, Severity::error,
+    Fixable::sometimes,      "rules/color/css-off-palette.md",           {}};
+const RuleMeta kRaster{"color/off-palette",
+                       "Flat colour regions in images must be brand colours",
+                       kAll,
+                       Severity::error,
+                       Fixable::never,
+                       "rules/color/off-palette.md",
+                       {}};
 const RuleMeta kBanned{"voice/banned-term", "Words the brand never uses", kAll, Severity::warning,
-                       Fixable::never, "rules/voice/banned-term.md", {}};
-const RuleMeta kReadability{"voice/readability", "Copy is as easy to read as the guide asks", kAll,
-                            Severity::warning, Fixable::never, "rules/voice/readability.md", {}};
+                       Fixable::never,      "rules/voice/banned-term.md", {}};
+const RuleMeta kReadability{"voice/readability",
+                            "Copy is as easy to read as the guide asks",
+                            kAll,
+                            Severity::warning,
+                            Fixable::never,
+                            "rules/voice/readability.md",
+                            {}};
 
 // Fixed metadata and docs, so the goldens change only when a reporter does.
 ReportOptions canned_options(const fs::path& base_dir) {
   ReportOptions options;
-  options.rules = {&kUnreadable, &kCss, &kRaster, &palette_drift_meta(), &voice_drift_meta(),
-                   &kBanned, &kReadability};
+  options.rules = {&kUnreadable,        &kCss,    &kRaster,     &palette_drift_meta(),
+                   &voice_drift_meta(), &kBanned, &kReadability};
   options.doc_for = [](std::string_view path) -> std::string_view {
     static const std::map<std::string_view, std::string_view> docs = {
         {"rules/color/css-off-palette.md",
@@ -53,7 +69,8 @@ ReportOptions canned_options(const fs::path& base_dir) {
          "\"color/css-off-palette\" = \"error\"\n```\n"},
         {"rules/voice/banned-term.md",
          "# voice/banned-term\n\nWords the brand never uses, with **Danish** inflections.\n\n"
-         "- `gratis*` matches *gratis* and *gratisfragt*\n- see [the guide](https://brand.example/voice)\n"}};
+         "- `gratis*` matches *gratis* and *gratisfragt*\n- see [the "
+         "guide](https://brand.example/voice)\n"}};
     const auto it = docs.find(path);
     return it == docs.end() ? std::string_view() : it->second;
   };
@@ -90,8 +107,8 @@ guide::BrandGuide canned_guide() {
   guide.brand.name = "Nordlys";
   guide.brand.version = "2026.2";
   guide.brand.locale = "da-DK";
-  const std::pair<const char*, int> channels[] = {{"web", 4},     {"instagram", 7}, {"display", 10},
-                                                  {"outdoor", 13}, {"email", 16},    {"sms", 19}};
+  const std::pair<const char*, int> channels[] = {
+      {"web", 4}, {"instagram", 7}, {"display", 10}, {"outdoor", 13}, {"email", 16}, {"sms", 19}};
   for (const auto& [name, line] : channels) {
     guide::Channel c;
     c.name = name;
@@ -117,14 +134,19 @@ Json palette(double px, std::map<std::string, double> shares, double off, double
 }
 
 Json voice(int words, int sentences, double lix, int exclamations, int emoji, int du, int de = 0) {
-  return {{"words", words}, {"sentences", sentences}, {"lix", lix}, {"flesch", nullptr},
-          {"exclamations", exclamations}, {"emoji", emoji},
+  return {{"words", words},
+          {"sentences", sentences},
+          {"lix", lix},
+          {"flesch", nullptr},
+          {"exclamations", exclamations},
+          {"emoji", emoji},
           {"address", {{"du", du}, {"De", de}, {"I", 0}, {"you", 0}, {"we", 0}}}};
 }
 
 Finding text_finding(std::string rule, Severity s, std::string channel, std::string path, int line,
                      int column, int end_column, std::string message, Json evidence) {
-  Finding f{std::move(rule), s, std::move(channel), std::move(path), {}, std::move(message),
+  Finding f{std::move(rule),     s,           std::move(channel),
+            std::move(path),     {},          std::move(message),
             std::move(evidence), std::nullopt};
   f.location.line = f.location.end_line = line;
   f.location.column = column;
@@ -134,14 +156,15 @@ Finding text_finding(std::string rule, Severity s, std::string channel, std::str
 
 Finding box_finding(std::string rule, Severity s, std::string channel, std::string path,
                     PixelBox box, std::string message, Json evidence) {
-  Finding f{std::move(rule), s, std::move(channel), std::move(path), {}, std::move(message),
+  Finding f{std::move(rule),     s,           std::move(channel),
+            std::move(path),     {},          std::move(message),
             std::move(evidence), std::nullopt};
   f.location.box = box;
   return f;
 }
 
-FileRecord file(std::string path, std::string channel, AssetKind kind, std::vector<std::string> rules,
-                Json measurements = Json::object()) {
+FileRecord file(std::string path, std::string channel, AssetKind kind,
+                std::vector<std::string> rules, Json measurements = Json::object()) {
   FileRecord f;
   f.path = std::move(path);
   f.channel = std::move(channel);
@@ -156,7 +179,8 @@ FileRecord file(std::string path, std::string channel, AssetKind kind, std::vect
 // Writes the scanned files into `dir` and returns the run that "found" these problems.
 RunResult canned_run(const testing::TempDir& dir) {
   dir.write("brandguide.toml", kGuideToml);
-  dir.write("site/css/site.css", ":root {\n  --blue: #0B3D91;\n  color: #1A4FA0;\n  --accent: #3DDC98;\n}\n");
+  dir.write("site/css/site.css",
+            ":root {\n  --blue: #0B3D91;\n  color: #1A4FA0;\n  --accent: #3DDC98;\n}\n");
   dir.write("social/instagram/vinter.txt",
             "Gratis fragt! <script>alert(1)</script>\nVinter med Nordlys.\n");
   dir.write("sms/03-tilbud.txt", "Nordlys: billigste solstrøm i år. Svar STOP for afmelding.\n");
@@ -173,7 +197,9 @@ RunResult canned_run(const testing::TempDir& dir) {
   r.guide_version = "2026.2";
   r.locale = "da-DK";
   r.scan_time = "2026-01-15T09:30:00Z";
-  r.palette = {{"Nordlys Blå", "#0B3D91"}, {"Midnat", "#0A1A2F"}, {"Polarlys", "#3DDC97"},
+  r.palette = {{"Nordlys Blå", "#0B3D91"},
+               {"Midnat", "#0A1A2F"},
+               {"Polarlys", "#3DDC97"},
                {"Nordlys Rød", "#E4002B"}};
   for (const char* c : {"web", "instagram", "display", "outdoor", "email", "sms"}) {
     r.channels.push_back({c, "da-DK"});
@@ -183,61 +209,82 @@ RunResult canned_run(const testing::TempDir& dir) {
       file("email/nyhedsbrev.md", "email", AssetKind::markdown, copy,
            {{"voice/readability", voice(400, 20, 52, 1, 0, 8, 1)}}),
       file("kampagne/forår banner.png", "display", AssetKind::image, {"color/off-palette"},
-           {{"color/off-palette", palette(65520, {{"Nordlys Blå", 0.7}, {"Polarlys", 0.06},
-                                                  {"Midnat", 0.1}, {"Nordlys Rød", 0.1}}, 0.04)}}),
+           {{"color/off-palette",
+             palette(
+                 65520,
+                 {{"Nordlys Blå", 0.7}, {"Polarlys", 0.06}, {"Midnat", 0.1}, {"Nordlys Rød", 0.1}},
+                 0.04)}}),
       file("print/plakat-a1.png", "outdoor", AssetKind::image, {"color/off-palette"},
-           {{"color/off-palette", palette(4014656, {{"Nordlys Blå", 0.7}, {"Midnat", 0.25},
-                                                    {"Polarlys", 0.05}}, 0.0)}}),
+           {{"color/off-palette",
+             palette(4014656, {{"Nordlys Blå", 0.7}, {"Midnat", 0.25}, {"Polarlys", 0.05}}, 0.0)}}),
       file("site/css/site.css", "web", AssetKind::css, {"color/css-off-palette"}),
       file("site/img/ikon.svg", "web", AssetKind::svg, {"color/off-palette"},
-           {{"color/off-palette", palette(1000, {{"Nordlys Blå", 0.7}, {"Midnat", 0.2},
-                                                 {"Polarlys", 0.07}}, 0.03)}}),
+           {{"color/off-palette",
+             palette(1000, {{"Nordlys Blå", 0.7}, {"Midnat", 0.2}, {"Polarlys", 0.07}}, 0.03)}}),
       file("site/index.html", "web", AssetKind::html, copy,
            {{"voice/readability", voice(300, 25, 35, 1, 0, 6)}}),
       file("sms/03-tilbud.txt", "sms", AssetKind::text, copy,
            {{"voice/readability", voice(9, 2, 20, 0, 0, 0)}}),
-      file("social/instagram/nordlys-plus.png", "instagram", AssetKind::image, {"color/off-palette"},
-           {{"color/off-palette", palette(200000, {{"Nordlys Blå", 0.5}, {"Polarlys", 0.41},
-                                                   {"Midnat", 0.05}}, 0.04, 0.1)}}),
+      file("social/instagram/nordlys-plus.png", "instagram", AssetKind::image,
+           {"color/off-palette"},
+           {{"color/off-palette",
+             palette(200000, {{"Nordlys Blå", 0.5}, {"Polarlys", 0.41}, {"Midnat", 0.05}}, 0.04,
+                     0.1)}}),
       file("social/instagram/story-udkast.png", "instagram", AssetKind::image, {}),
-      file("social/instagram/vinter-1080x1080.png", "instagram", AssetKind::image, {"color/off-palette"},
-           {{"color/off-palette", palette(800000, {{"Nordlys Blå", 0.3}, {"Polarlys", 0.41},
-                                                   {"Midnat", 0.2}, {"Nordlys Rød", 0.05}}, 0.04)}}),
+      file("social/instagram/vinter-1080x1080.png", "instagram", AssetKind::image,
+           {"color/off-palette"},
+           {{"color/off-palette",
+             palette(
+                 800000,
+                 {{"Nordlys Blå", 0.3}, {"Polarlys", 0.41}, {"Midnat", 0.2}, {"Nordlys Rød", 0.05}},
+                 0.04)}}),
       file("social/instagram/vinter.txt", "instagram", AssetKind::text, copy,
            {{"voice/readability", voice(60, 5, 30, 2, 3, 3)}}),
   };
   r.files[8].readable = false;
   r.files[9].width = r.files[9].height = 1080;
 
-  Finding css = text_finding("color/css-off-palette", Severity::error, "web", "site/css/site.css", 3, 10,
-                             17, "#1A4FA0 is off-palette: nearest brand colour is Nordlys Blå #0B3D91 "
-                                 "at ΔE00 5.94 (allowed ≤ 1.20)",
-                             {{"measured", "#1A4FA0"}, {"expected", "Nordlys Blå #0B3D91"},
-                              {"delta_e00", 5.94}, {"guide_key", "palette.color[0]"}});
+  Finding css =
+      text_finding("color/css-off-palette", Severity::error, "web", "site/css/site.css", 3, 10, 17,
+                   "#1A4FA0 is off-palette: nearest brand colour is Nordlys Blå #0B3D91 "
+                   "at ΔE00 5.94 (allowed ≤ 1.20)",
+                   {{"measured", "#1A4FA0"},
+                    {"expected", "Nordlys Blå #0B3D91"},
+                    {"delta_e00", 5.94},
+                    {"guide_key", "palette.color[0]"}});
   css.fix = Fix{31, 38, "#0B3D91"};
   r.findings = {
       css,
       text_finding("color/css-off-palette", Severity::info, "web", "site/css/site.css", 4, 13, 20,
                    "#3DDC98 is 0.20 ΔE00 from Polarlys #3DDC97 (a near miss)",
                    {{"measured", "#3DDC98"}, {"expected", "Polarlys #3DDC97"}, {"delta_e00", 0.2}}),
-      text_finding("voice/banned-term", Severity::warning, "instagram", "social/instagram/vinter.txt",
-                   1, 1, 7, "»Gratis« is banned: Vi konkurrerer ikke på pris.",
-                   {{"measured", "Gratis"}, {"context", "Gratis fragt! <script>alert(1)</script>"},
+      text_finding("voice/banned-term", Severity::warning, "instagram",
+                   "social/instagram/vinter.txt", 1, 1, 7,
+                   "»Gratis« is banned: Vi konkurrerer ikke på pris.",
+                   {{"measured", "Gratis"},
+                    {"context", "Gratis fragt! <script>alert(1)</script>"},
                     {"guide_key", "voice.banned[0]"}}),
       text_finding("voice/banned-term", Severity::warning, "sms", "sms/03-tilbud.txt", 1, 10, 19,
                    "»billigste« is banned: Vi konkurrerer ikke på pris.",
                    {{"measured", "billigste"}, {"guide_key", "voice.banned[0]"}}),
-      box_finding("color/off-palette", Severity::error, "instagram",
-                  "social/instagram/vinter-1080x1080.png", {800, 520, 200, 120},
-                  "region 200×120 at (800,520) is #C8102E, 5.94 ΔE00 from Nordlys Rød #E4002B",
-                  {{"measured", "#C8102E"}, {"expected", "Nordlys Rød #E4002B"}, {"delta_e00", 5.94}}),
-      box_finding("color/off-palette", Severity::warning, "display", "kampagne/forår banner.png",
-                  {560, 18, 150, 50}, "orange button #FF7A00 is 27.1 ΔE00 from every brand colour",
-                  {{"measured", "#FF7A00"}, {"expected", "Nordlys Rød #E4002B"}, {"delta_e00", 27.1}}),
+      box_finding(
+          "color/off-palette", Severity::error, "instagram",
+          "social/instagram/vinter-1080x1080.png", {800, 520, 200, 120},
+          "region 200×120 at (800,520) is #C8102E, 5.94 ΔE00 from Nordlys Rød #E4002B",
+          {{"measured", "#C8102E"}, {"expected", "Nordlys Rød #E4002B"}, {"delta_e00", 5.94}}),
+      box_finding(
+          "color/off-palette", Severity::warning, "display", "kampagne/forår banner.png",
+          {560, 18, 150, 50}, "orange button #FF7A00 is 27.1 ΔE00 from every brand colour",
+          {{"measured", "#FF7A00"}, {"expected", "Nordlys Rød #E4002B"}, {"delta_e00", 27.1}}),
   };
-  Finding unreadable{"brandlint/unreadable-asset", Severity::error, "instagram",
-                     "social/instagram/story-udkast.png", {}, "not a readable image: damaged header",
-                     Json::object(), std::nullopt};
+  Finding unreadable{"brandlint/unreadable-asset",
+                     Severity::error,
+                     "instagram",
+                     "social/instagram/story-udkast.png",
+                     {},
+                     "not a readable image: damaged header",
+                     Json::object(),
+                     std::nullopt};
   r.findings.push_back(unreadable);
   r.skipped = {{"notes/brief.docx", "not a kind of file brandlint checks"}};
   std::sort(r.findings.begin(), r.findings.end(), finding_less);
@@ -261,7 +308,8 @@ void expect_golden(const std::string& name, const std::string& actual) {
   }
   std::ifstream in(path, std::ios::binary);
   ASSERT_TRUE(in) << "missing " << path << "; run with BRANDLINT_UPDATE_GOLDEN=1 and review";
-  const std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string expected((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
   if (expected == actual) return;
   // Point at the first differing line rather than dumping two reports.
   std::istringstream e(expected), a(actual);
@@ -285,11 +333,13 @@ TEST_P(ReportGolden, MatchesTheGoldenFile) {
   testing::TempDir dir;
   const RunResult run = canned_run(dir);
   const std::string format = GetParam();
-  expect_golden("report" + std::string(report_extension(format)), render(format, run, canned_options(dir.path())));
+  expect_golden("report" + std::string(report_extension(format)),
+                render(format, run, canned_options(dir.path())));
 }
 
 INSTANTIATE_TEST_SUITE_P(Reporters, ReportGolden,
-                         ::testing::Values("text", "json", "sarif", "junit", "github", "markdown", "html"),
+                         ::testing::Values("text", "json", "sarif", "junit", "github", "markdown",
+                                           "html"),
                          [](const ::testing::TestParamInfo<std::string>& p) { return p.param; });
 
 TEST(ReportGoldenIndex, MatchesTheGoldenFile) {
@@ -313,9 +363,9 @@ TEST(ReportGoldenMarkdown, StaysUnderItsSizeLimit) {
 TEST(ReportScore, FormulaBandsAndChecks) {
   EXPECT_EQ(compliance_score(0, 0, 0), std::nullopt);
   EXPECT_EQ(compliance_score(10, 0, 0), 100);
-  EXPECT_EQ(compliance_score(10, 1, 2), 80);    // 100 × (10 − 1 − 1) ÷ 10
-  EXPECT_EQ(compliance_score(3, 0, 1), 83);     // 83.3, rounded down
-  EXPECT_EQ(compliance_score(300, 1, 0), 99);   // one error never rounds up to 100
+  EXPECT_EQ(compliance_score(10, 1, 2), 80);   // 100 × (10 − 1 − 1) ÷ 10
+  EXPECT_EQ(compliance_score(3, 0, 1), 83);    // 83.3, rounded down
+  EXPECT_EQ(compliance_score(300, 1, 0), 99);  // one error never rounds up to 100
   EXPECT_EQ(compliance_score(2, 2, 0), 0);
   EXPECT_EQ(score_band(90), ScoreBand::pass);
   EXPECT_EQ(score_band(89), ScoreBand::average);
@@ -382,7 +432,8 @@ TEST(ReportConsistency, ThresholdsAndSeverityComeFromTheGuide) {
   voice.rule = std::string(kVoiceDrift);
   voice.severity = Severity::off;
   guide.rules = {palette, voice};
-  std::erase_if(run.findings, [](const Finding& f) { return f.rule.rfind("consistency/", 0) == 0; });
+  std::erase_if(run.findings,
+                [](const Finding& f) { return f.rule.rfind("consistency/", 0) == 0; });
   run.run_checks.clear();
   check_consistency(guide, run);
   for (const Finding& f : run.findings) EXPECT_NE(f.rule.rfind("consistency/", 0), 0u) << f.message;
@@ -439,8 +490,8 @@ TEST(SarifReport, EveryResultHasALocationAStableFingerprintAndAnEncodedUri) {
 // The official SARIF 2.1.0 JSON schema (the schemastore copy that GitHub's docs name, shipped
 // by the npm package @microsoft/jest-sarif) checked with Debian's python3-jsonschema.
 TEST(SarifSchema, CannedDemoAndEmptyReportsAreValidSarif) {
-  const fs::path schema =
-      testing::source_dir() / "node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
+  const fs::path schema = testing::source_dir() /
+                          "node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
   if (!fs::is_regular_file(schema)) {
     GTEST_SKIP() << "SARIF schema not installed (" << schema << "): scripts/deps runs npm ci";
   }
@@ -537,8 +588,9 @@ TEST(HtmlReport, EscapesCopyEmbedsJsonSafelyAndFetchesNothing) {
   }
   EXPECT_NE(html.find("data:image/png;base64,"), std::string::npos) << "thumbnails are embedded";
   EXPECT_NE(html.find("<mark>Gratis</mark>"), std::string::npos) << "copy snippet highlights";
-  EXPECT_NE(html.find("Instagram bruger Polarlys på 41\u00A0% af grafikfladen, andre kanaler 6\u00A0%."),
-            std::string::npos);
+  EXPECT_NE(
+      html.find("Instagram bruger Polarlys på 41\u00A0% af grafikfladen, andre kanaler 6\u00A0%."),
+      std::string::npos);
 }
 
 TEST(HtmlReport, SpeaksEnglishForEnglishBrands) {
@@ -561,8 +613,8 @@ CliOptions parse(std::vector<std::string> args) {
 }
 
 TEST(ReportCli, FormatIsRepeatableWithAFileEach) {
-  const CliOptions o = parse({"brandlint", "check", "--format", "sarif=out/x.sarif", "--format", "text",
-                              "-f", "junit=out/j.xml", "src"});
+  const CliOptions o = parse({"brandlint", "check", "--format", "sarif=out/x.sarif", "--format",
+                              "text", "-f", "junit=out/j.xml", "src"});
   ASSERT_EQ(o.command, Command::check);
   ASSERT_EQ(o.formats.size(), 3u);
   EXPECT_EQ(o.formats[0].format, "sarif");
@@ -582,29 +634,35 @@ TEST(ReportCli, WritesEveryRequestedFileTheReportDirAndTheJobSummary) {
       "cd " + testing::source_dir().string() + " && GITHUB_STEP_SUMMARY=" + summary + " " +
       testing::brandlint_binary().string() +
       " check fixtures/demo --guide brandguide/examples/nordlys/brandguide.toml --format github "
-      "--format sarif=" + (out / "r.sarif").string() + " --format junit=" + (out / "j.xml").string() +
+      "--format sarif=" +
+      (out / "r.sarif").string() + " --format junit=" + (out / "j.xml").string() +
       " --report-dir " + (out / "reports").string() + " 2>&1");
   EXPECT_EQ(result.exit_code, 1) << result.out;
   EXPECT_EQ(result.out.rfind("::", 0), 0u) << result.out;
-  for (const char* name : {"r.sarif", "j.xml", "reports/index.html", "reports/web.html",
-                           "reports/web.json", "reports/instagram.sarif", "reports/sms.xml",
-                           "reports/email.md", "reports/display.txt"}) {
+  for (const char* name :
+       {"r.sarif", "j.xml", "reports/index.html", "reports/web.html", "reports/web.json",
+        "reports/instagram.sarif", "reports/sms.xml", "reports/email.md", "reports/display.txt"}) {
     EXPECT_TRUE(fs::is_regular_file(out / name)) << name;
   }
   std::ifstream in(summary);
-  const std::string markdown((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string markdown((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
   EXPECT_NE(markdown.find("| Channel | Score |"), std::string::npos);
 }
 
 TEST(ReportCli, ConsistencyOptionsAreCheckedInTheGuide) {
   testing::TempDir dir;
-  const std::string guide = "[brand]\nname = \"Nordlys\"\n\n[palette]\n[[palette.color]]\n"
-                            "name = \"Nordlys Blå\"\nhex = \"#0B3D91\"\n\n[rules]\n";
+  const std::string guide =
+      "[brand]\nname = \"Nordlys\"\n\n[palette]\n[[palette.color]]\n"
+      "name = \"Nordlys Blå\"\nhex = \"#0B3D91\"\n\n[rules]\n";
   dir.write("copy.txt", "Hej\n");
-  dir.write("brandguide.toml", guide + "\"consistency/palette-drift\" = { max_share_difference = 0.3 }\n");
-  const std::string cd = "cd " + dir.path().string() + " && " + testing::brandlint_binary().string();
+  dir.write("brandguide.toml",
+            guide + "\"consistency/palette-drift\" = { max_share_difference = 0.3 }\n");
+  const std::string cd =
+      "cd " + dir.path().string() + " && " + testing::brandlint_binary().string();
   EXPECT_EQ(testing::run_command(cd + " check . 2>&1").exit_code, 0);
-  dir.write("brandguide.toml", guide + "\"consistency/voice-drift\" = { max_lix_difference = \"x\" }\n");
+  dir.write("brandguide.toml",
+            guide + "\"consistency/voice-drift\" = { max_lix_difference = \"x\" }\n");
   const auto bad = testing::run_command(cd + " check . 2>&1");
   EXPECT_EQ(bad.exit_code, 2) << bad.out;
   EXPECT_NE(bad.out.find("max_lix_difference"), std::string::npos) << bad.out;

@@ -27,7 +27,7 @@ constexpr std::array<Format, 7> kFormats = {{
     {"html", ".html", write_html},
 }};
 
-constexpr std::array<std::string_view, 7> kNames = {"text",     "json",   "sarif", "junit",
+constexpr std::array<std::string_view, 7> kNames = {"text",   "json",     "sarif", "junit",
                                                     "github", "markdown", "html"};
 
 }  // namespace

@@ -16,10 +16,17 @@ std::string escape_data(std::string_view text) {
   std::string out;
   for (char c : report::valid_utf8(text)) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -29,9 +36,14 @@ std::string escape_property(std::string_view text) {
   std::string out;
   for (char c : escape_data(text)) {
     switch (c) {
-      case ':': out += "%3A"; break;
-      case ',': out += "%2C"; break;
-      default: out += c;
+      case ':':
+        out += "%3A";
+        break;
+      case ',':
+        out += "%2C";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -39,10 +51,13 @@ std::string escape_property(std::string_view text) {
 
 std::string_view command(Severity severity) {
   switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
     case Severity::info:
-    case Severity::off: break;
+    case Severity::off:
+      break;
   }
   return "notice";
 }

@@ -32,8 +32,9 @@ main{padding:24px 0 40px}
 h2{font-size:22px;margin:0 0 4px}h3{font-size:16px;margin:22px 0 10px}h4{font-size:14px;margin:0 0 8px;color:var(--muted);font-weight:600}
 section.card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:22px 24px;margin:0 0 22px}
 .overview{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px;margin:6px 0 0;padding:0;list-style:none}
-.overview a{display:flex;flex-direction:column;align-items:center;text-align:center;padding:12px 8px;border:1px solid var(--line);border-radius:8px;color:inherit;text-decoration:none;background:#fbfcfd}
-.overview a:hover{border-color:#9fb0cc}
+.overview a.tile{display:flex;flex-direction:column;align-items:center;text-align:center;padding:12px 8px;border:1px solid var(--line);border-radius:8px;color:inherit;text-decoration:none;background:#fbfcfd}
+.overview a.tile:hover{border-color:#9fb0cc}
+.overview .formats{display:block;text-align:center;font-size:12.5px;margin-top:6px}.overview .formats a{margin:0 4px}
 .overview .name{font-weight:600;margin-top:4px}.overview .sub{font-size:12px;color:var(--muted)}
 .formula-note{font-size:12.5px;color:var(--muted);margin:14px 0 0}
 svg.gauge .track{fill:none;stroke:#e6e9ee;stroke-width:10}
@@ -74,6 +75,8 @@ details.evidence{margin-top:8px;font-size:13px}
 details.evidence summary,details.passed summary,details.doc summary{cursor:pointer;color:var(--muted)}
 table.kv{border-collapse:collapse;margin-top:6px}table.kv td,table.kv th{text-align:left;padding:2px 14px 2px 0;vertical-align:top}
 table.kv th{color:var(--muted);font-weight:500}
+details.more{margin-top:12px}details.more>summary{cursor:pointer;color:#1d4ed8;font-weight:600;padding:6px 0}
+details.more>ol{margin-top:8px}
 details.passed{margin-top:16px}details.passed ul{columns:2 320px;margin:8px 0 0;padding-left:18px;font-size:13px}
 p.empty{color:var(--pass-ink);margin:4px 0}
 .brand-use{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px;margin:18px 0 4px;padding:14px 16px;background:#fafbfc;border:1px solid var(--line);border-radius:8px}

@@ -39,11 +39,13 @@ std::string metric_value(const ConsistencyFigure& f, double value, const Strings
 }
 
 // Placeholders are filled with already-escaped values; the templates are ours.
-std::string fill(std::string_view templ, const std::vector<std::pair<std::string_view, std::string>>& values) {
+std::string fill(std::string_view templ,
+                 const std::vector<std::pair<std::string_view, std::string>>& values) {
   std::string out(templ);
   for (const auto& [key, value] : values) {
     const std::string token = fmt::format("{{{}}}", key);
-    for (std::size_t at = out.find(token); at != std::string::npos; at = out.find(token, at + value.size())) {
+    for (std::size_t at = out.find(token); at != std::string::npos;
+         at = out.find(token, at + value.size())) {
       out.replace(at, token.size(), value);
     }
   }
@@ -58,23 +60,27 @@ std::string palette_block(const Context& ctx, const PaletteUse& use) {
     const double width = std::clamp(share, 0.0, std::max(0.0, 1.0 - used));
     used += width;
     if (width <= 0) return;
-    bar += fmt::format("<span style=\"width:{:.2f}%{}\" title=\"{}\"></span>", width * 100, css, title);
+    bar += fmt::format("<span style=\"width:{:.2f}%{}\" title=\"{}\"></span>", width * 100, css,
+                       title);
   };
   for (const auto& [name, share] : use.shares) {
     const std::string hex = colour_of(ctx.result, name);
     segment(share, ";background:" + hex, escape(name) + " " + percent(share, ctx.t));
-    legend += fmt::format("<li><span class=\"chip\" style=\"background:{}\"></span>{} <b>{}</b></li>",
-                          hex, escape(name), percent(share, ctx.t));
+    legend +=
+        fmt::format("<li><span class=\"chip\" style=\"background:{}\"></span>{} <b>{}</b></li>",
+                    hex, escape(name), percent(share, ctx.t));
   }
-  segment(use.off_palette, ";background:repeating-linear-gradient(45deg,#b0b6c0 0 4px,#d5d9df 4px 8px)",
+  segment(use.off_palette,
+          ";background:repeating-linear-gradient(45deg,#b0b6c0 0 4px,#d5d9df 4px 8px)",
           escape(ctx.t.off_palette) + " " + percent(use.off_palette, ctx.t));
   legend += fmt::format("<li><span class=\"chip bar-off\"></span>{} <b>{}</b></li>",
                         escape(ctx.t.off_palette), percent(use.off_palette, ctx.t));
   if (use.photo > 0) {
     legend += fmt::format("<li>{} <b>{}</b></li>", escape(ctx.t.photo), percent(use.photo, ctx.t));
   }
-  return fmt::format("<div><h4>{}</h4><div class=\"bar\">{}</div><ul class=\"legend\">{}</ul></div>",
-                     escape(ctx.t.palette_use), bar, legend);
+  return fmt::format(
+      "<div><h4>{}</h4><div class=\"bar\">{}</div><ul class=\"legend\">{}</ul></div>",
+      escape(ctx.t.palette_use), bar, legend);
 }
 
 std::string voice_block(const Context& ctx, const VoiceUse& v) {
@@ -90,11 +96,15 @@ std::string voice_block(const Context& ctx, const VoiceUse& v) {
   item(t.emoji, number(v.emoji_per_100w, 1, t));
   std::string address;
   for (const auto& [form, share] : v.address) {
-    if (share > 0) address += fmt::format("{}{} {}", address.empty() ? "" : " · ", escape(form), percent(share, t));
+    if (share > 0)
+      address +=
+          fmt::format("{}{} {}", address.empty() ? "" : " · ", escape(form), percent(share, t));
   }
   if (!address.empty()) item(t.address, "<span style=\"font-size:14px\">" + address + "</span>");
-  return fmt::format("<div><h4>{} <span style=\"font-weight:400\">({} {})</span></h4><dl class=\"voice\">{}</dl></div>",
-                     escape(t.voice), number(v.words, 0, t), escape(t.words), items);
+  return fmt::format(
+      "<div><h4>{} <span style=\"font-weight:400\">({} {})</span></h4><dl "
+      "class=\"voice\">{}</dl></div>",
+      escape(t.voice), number(v.words, 0, t), escape(t.words), items);
 }
 
 }  // namespace
@@ -128,9 +138,11 @@ std::string red_thread_section(const Context& ctx) {
   std::string out = fmt::format("<section class=\"card redthread\" id=\"red-thread\"><h2>{}</h2>",
                                 escape(ctx.t.red_thread));
   if (c.empty()) {
-    return out + fmt::format("<p class=\"formula-note\">{}</p></section>\n", escape(ctx.t.no_measurements));
+    return out + fmt::format("<p class=\"formula-note\">{}</p></section>\n",
+                             escape(ctx.t.no_measurements));
   }
-  out += fmt::format("<p class=\"formula-note\" style=\"margin-top:0\">{}</p>", escape(ctx.t.red_thread_intro));
+  out += fmt::format("<p class=\"formula-note\" style=\"margin-top:0\">{}</p>",
+                     escape(ctx.t.red_thread_intro));
   std::string sentences;
   for (const ConsistencyFigure& f : c.figures) {
     if (f.drift) sentences += "<li>" + drift_sentence(f, ctx.t) + "</li>";
@@ -143,31 +155,34 @@ std::string red_thread_section(const Context& ctx) {
   std::vector<std::string> metrics;
   for (const ConsistencyFigure& f : c.figures) {
     if (f.metric == "palette.photo" || f.metric.rfind("voice.address.", 0) == 0) continue;
-    if (std::find(metrics.begin(), metrics.end(), f.metric) == metrics.end()) metrics.push_back(f.metric);
+    if (std::find(metrics.begin(), metrics.end(), f.metric) == metrics.end())
+      metrics.push_back(f.metric);
   }
   out += fmt::format("<div class=\"matrix-wrap\"><table class=\"matrix\"><thead><tr><th>{}</th>",
                      escape(ctx.t.channel));
   for (const std::string& m : metrics) {
     const bool colour = is_share(m) && m != "palette.off_palette";
-    out += fmt::format("<th>{}{}</th>",
-                       colour ? fmt::format("<span class=\"chip\" style=\"width:12px;height:12px;"
-                                            "display:block;margin:0 0 3px auto;background:{}\"></span>",
-                                            colour_of(ctx.result, m.substr(8)))
-                              : std::string(),
-                       escape(metric_label(m, ctx.t)));
+    out += fmt::format(
+        "<th>{}{}</th>",
+        colour ? fmt::format("<span class=\"chip\" style=\"width:12px;height:12px;"
+                             "display:block;margin:0 0 3px auto;background:{}\"></span>",
+                             colour_of(ctx.result, m.substr(8)))
+               : std::string(),
+        escape(metric_label(m, ctx.t)));
   }
   out += "</tr></thead><tbody>";
   for (const ChannelUse& use : c.channels) {
     out += fmt::format("<tr><th>{}</th>", escape(display_name(use.channel)));
     for (const std::string& m : metrics) {
-      const auto f = std::find_if(c.figures.begin(), c.figures.end(), [&](const ConsistencyFigure& x) {
-        return x.channel == use.channel && x.metric == m;
-      });
+      const auto f = std::find_if(
+          c.figures.begin(), c.figures.end(),
+          [&](const ConsistencyFigure& x) { return x.channel == use.channel && x.metric == m; });
       if (f == c.figures.end()) {
         out += "<td class=\"none\">–</td>";
       } else if (f->drift) {
-        out += fmt::format("<td class=\"drift\">{}<small>{} {}</small></td>", metric_value(*f, f->value, ctx.t),
-                           escape(ctx.t.others), metric_value(*f, f->brand_average.value_or(0), ctx.t));
+        out += fmt::format("<td class=\"drift\">{}<small>{} {}</small></td>",
+                           metric_value(*f, f->value, ctx.t), escape(ctx.t.others),
+                           metric_value(*f, f->brand_average.value_or(0), ctx.t));
       } else {
         out += fmt::format("<td>{}</td>", metric_value(*f, f->value, ctx.t));
       }

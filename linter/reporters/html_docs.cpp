@@ -22,7 +22,8 @@ std::string inline_markdown(std::string_view escaped) {
     if (escaped.substr(i, 2) == "**") {
       const std::size_t end = escaped.find("**", i + 2);
       if (end != std::string_view::npos) {
-        out += fmt::format("<strong>{}</strong>", inline_markdown(escaped.substr(i + 2, end - i - 2)));
+        out +=
+            fmt::format("<strong>{}</strong>", inline_markdown(escaped.substr(i + 2, end - i - 2)));
         i = end + 2;
         continue;
       }

@@ -12,8 +12,9 @@ namespace brandlint::html {
 namespace {
 
 const FileRecord* file_of(const RunResult& result, const std::string& path) {
-  const auto it = std::lower_bound(result.files.begin(), result.files.end(), path,
-                                   [](const FileRecord& f, const std::string& p) { return f.path < p; });
+  const auto it =
+      std::lower_bound(result.files.begin(), result.files.end(), path,
+                       [](const FileRecord& f, const std::string& p) { return f.path < p; });
   return it != result.files.end() && it->path == path ? &*it : nullptr;
 }
 
@@ -37,7 +38,8 @@ std::string swatches(const Finding& f, const Strings& t) {
   if (!found || !brand) return {};
   std::string out = "<div class=\"swatches\">";
   out += fmt::format(
-      "<div class=\"sw\"><span class=\"chip\" style=\"background:{0}\"></span><span><small>{1}</small>"
+      "<div class=\"sw\"><span class=\"chip\" "
+      "style=\"background:{0}\"></span><span><small>{1}</small>"
       "<b>{2}</b></span></div>",
       *found, escape(t.found), escape(measured));
   const auto delta = f.evidence.find("delta_e00");
@@ -45,20 +47,23 @@ std::string swatches(const Finding& f, const Strings& t) {
     out += fmt::format("<span class=\"de\">ΔE00 {}</span>", number(delta->get<double>(), 2, t));
   }
   out += fmt::format(
-      "<div class=\"sw\"><span class=\"chip\" style=\"background:{0}\"></span><span><small>{1}</small>"
+      "<div class=\"sw\"><span class=\"chip\" "
+      "style=\"background:{0}\"></span><span><small>{1}</small>"
       "<b>{2}</b></span></div>",
       *brand, escape(t.brand_colour), escape(expected));
   return out + "</div>";
 }
 
 std::string thumbnail_figure(const Context& ctx, const Finding& f, const FileRecord* file) {
-  const bool image = f.location.box.has_value() || (file != nullptr && file->kind == AssetKind::image);
+  const bool image =
+      f.location.box.has_value() || (file != nullptr && file->kind == AssetKind::image);
   if (!image) return {};
   const std::optional<std::string> uri = thumbnail(ctx.options.base_dir, f.path, f.location.box);
   if (!uri) return fmt::format("<p class=\"nopreview\">{}</p>", escape(ctx.t.no_preview));
   const std::string caption = f.location.box ? box_label(*f.location.box) : escape(f.path);
-  return fmt::format("<figure class=\"thumb\"><img src=\"{}\" alt=\"{}\"><figcaption>{}</figcaption></figure>",
-                     *uri, escape(f.path), caption);
+  return fmt::format(
+      "<figure class=\"thumb\"><img src=\"{}\" alt=\"{}\"><figcaption>{}</figcaption></figure>",
+      *uri, escape(f.path), caption);
 }
 
 std::string evidence_value(const Json& value) {
@@ -68,8 +73,8 @@ std::string evidence_value(const Json& value) {
 
 std::string evidence_table(const Finding& f, const Strings& t) {
   if (f.evidence.empty() || !f.evidence.is_object()) return {};
-  std::string out = fmt::format("<details class=\"evidence\"><summary>{}</summary><table class=\"kv\">",
-                                escape(t.details));
+  std::string out = fmt::format(
+      "<details class=\"evidence\"><summary>{}</summary><table class=\"kv\">", escape(t.details));
   for (const auto& [key, value] : f.evidence.items()) {
     out += fmt::format("<tr><th>{}</th><td>{}</td></tr>", escape(key), evidence_value(value));
   }
@@ -86,7 +91,8 @@ std::string finding_card(const Context& ctx, const Finding& f) {
       "data-line=\"{3}\" data-order=\"{4}\">",
       severity, escape(f.rule), escape(f.path), f.location.line, order);
   out += fmt::format(
-      "<div class=\"fhead\"><span class=\"sev {}\">{}</span><a class=\"rule\" href=\"#rule-{}\">{}</a>"
+      "<div class=\"fhead\"><span class=\"sev {}\">{}</span><a class=\"rule\" "
+      "href=\"#rule-{}\">{}</a>"
       "<span class=\"where\">{}</span></div>",
       severity, escape(severity_label(f.severity, ctx.t)), anchor(f.rule), escape(f.rule),
       where_label(f, ctx.t));

@@ -26,10 +26,11 @@ struct Strings {
   std::string_view red_thread, red_thread_intro, no_measurements, no_drift, brand_use;
   std::string_view palette_use, off_palette, photo, voice, lix, flesch, words_per_sentence;
   std::string_view exclamations, emoji, address, channel, others, words, graphic_area;
-  std::string_view drift_palette, drift_off_palette, drift_value;  // {channel} {what} {value} {others}
+  std::string_view drift_palette, drift_off_palette,
+      drift_value;  // {channel} {what} {value} {others}
   std::string_view details, found, brand_colour, rules, documentation, not_checked, learn_more;
   std::string_view filter_severity, filter_rule, all_rules, sort, sort_severity, sort_file,
-      sort_rule, shown_count, generated_by, overview;
+      sort_rule, shown_count, generated_by, overview, more_findings;
 };
 
 const Strings& strings_for(std::string_view locale);

@@ -14,12 +14,23 @@ std::string escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : report::valid_utf8(text)) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -27,14 +38,16 @@ std::string escape(std::string_view text) {
 
 std::string display_name(std::string_view channel) {
   std::string out(channel);
-  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }
 
 std::string anchor(std::string_view text) {
   std::string out;
   for (char c : text) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    const bool keep =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
     out += keep ? c : (static_cast<unsigned char>(c) < 0x80 ? '-' : '_');
   }
   return out;
@@ -61,10 +74,13 @@ std::string percent(double share, const Strings& t) {
 
 std::string_view severity_label(Severity severity, const Strings& t) {
   switch (severity) {
-    case Severity::error: return t.error;
-    case Severity::warning: return t.warning;
+    case Severity::error:
+      return t.error;
+    case Severity::warning:
+      return t.warning;
     case Severity::info:
-    case Severity::off: break;
+    case Severity::off:
+      break;
   }
   return t.info;
 }
@@ -87,7 +103,9 @@ std::string base64(std::string_view bytes) {
   std::string out;
   out.reserve((bytes.size() + 2) / 3 * 4);
   std::size_t i = 0;
-  auto at = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[k])); };
+  auto at = [&](std::size_t k) {
+    return static_cast<unsigned>(static_cast<unsigned char>(bytes[k]));
+  };
   for (; i + 2 < bytes.size(); i += 3) {
     const unsigned v = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
     out += kAlphabet[(v >> 18) & 63];
@@ -126,7 +144,7 @@ std::string gauge_svg(const std::optional<int>& score, int size, const Strings& 
   constexpr double kRadius = 52;
   constexpr double kCircumference = 2 * 3.14159265358979 * kRadius;
   const std::string band = score ? std::string(to_string(score_band(*score))) : "none";
-  const std::string_view band_word = !score                                ? std::string_view("–")
+  const std::string_view band_word = !score ? std::string_view("–")
                                      : score_band(*score) == ScoreBand::pass    ? t.band_pass
                                      : score_band(*score) == ScoreBand::average ? t.band_average
                                                                                 : t.band_fail;

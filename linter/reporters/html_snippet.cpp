@@ -12,8 +12,8 @@
 namespace brandlint::html {
 namespace {
 
-constexpr int kBefore = 60;   // code points kept before the mark on long lines
-constexpr int kAfter = 100;   // and after it
+constexpr int kBefore = 60;                 // code points kept before the mark on long lines
+constexpr int kAfter = 100;                 // and after it
 constexpr std::size_t kMaxFile = 16 << 20;  // larger files get no snippet
 
 // Byte offset of code point `n` (0-based) in a valid UTF-8 line; clamps to the end.
@@ -31,7 +31,8 @@ std::size_t byte_of(std::string_view line, int n) {
 std::optional<std::string> snippet(const std::filesystem::path& base_dir, const std::string& path,
                                    const Location& location) {
   if (location.line <= 0) return std::nullopt;
-  const std::filesystem::path file = base_dir.empty() ? std::filesystem::path(path) : base_dir / path;
+  const std::filesystem::path file =
+      base_dir.empty() ? std::filesystem::path(path) : base_dir / path;
   std::error_code ec;
   if (std::filesystem::file_size(file, ec) > kMaxFile || ec) return std::nullopt;
   std::ifstream in(file, std::ios::binary);
@@ -59,7 +60,8 @@ std::optional<std::string> snippet(const std::filesystem::path& base_dir, const 
   const bool cut_before = from > 0;
   // Indentation says nothing about the copy.
   while (!cut_before && from < mark_begin && (line[from] == ' ' || line[from] == '\t')) ++from;
-  const std::size_t to = byte_of(line, last == std::numeric_limits<int>::max() ? last : last + kAfter);
+  const std::size_t to =
+      byte_of(line, last == std::numeric_limits<int>::max() ? last : last + kAfter);
   std::string out;
   if (cut_before) out += "…";
   out += escape(line.substr(from, mark_begin - from));

@@ -25,7 +25,8 @@ cv::Mat on_white(const cv::Mat& image) {
     auto* dst = out.ptr<cv::Vec3b>(y);
     for (int x = 0; x < image.cols; ++x) {
       const int a = src[x][3];
-      for (int c = 0; c < 3; ++c) dst[x][c] = static_cast<uchar>((src[x][c] * a + 255 * (255 - a) + 127) / 255);
+      for (int c = 0; c < 3; ++c)
+        dst[x][c] = static_cast<uchar>((src[x][c] * a + 255 * (255 - a) + 127) / 255);
     }
   }
   return out;
@@ -35,7 +36,8 @@ cv::Mat on_white(const cv::Mat& image) {
 
 std::optional<std::string> thumbnail(const std::filesystem::path& base_dir, const std::string& path,
                                      const std::optional<PixelBox>& box) {
-  const std::filesystem::path file = base_dir.empty() ? std::filesystem::path(path) : base_dir / path;
+  const std::filesystem::path file =
+      base_dir.empty() ? std::filesystem::path(path) : base_dir / path;
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -56,7 +58,8 @@ std::optional<std::string> thumbnail(const std::filesystem::path& base_dir, cons
   if (decoded.channels() == 1) cv::cvtColor(decoded, decoded, cv::COLOR_GRAY2BGR);
   cv::Mat image = on_white(decoded);
 
-  const double scale = std::min(1.0, static_cast<double>(kMaxSide) / std::max(image.cols, image.rows));
+  const double scale =
+      std::min(1.0, static_cast<double>(kMaxSide) / std::max(image.cols, image.rows));
   if (scale < 1.0) {
     const cv::Size size(std::max(1, static_cast<int>(image.cols * scale + 0.5)),
                         std::max(1, static_cast<int>(image.rows * scale + 0.5)));

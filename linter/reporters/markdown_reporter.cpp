@@ -17,17 +17,36 @@ std::string md_escape(std::string_view text) {
   std::string out;
   for (char c : report::valid_utf8(text)) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '|': out += "\\|"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '|':
+        out += "\\|";
+        break;
       case '\n':
-      case '\r': out += ' '; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '~': case '!':
+      case '\r':
+        out += ' ';
+        break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '#':
+      case '~':
+      case '!':
         out += '\\';
         out += c;
         break;
-      default: out += c;
+      default:
+        out += c;
     }
   }
   return out;
@@ -35,10 +54,13 @@ std::string md_escape(std::string_view text) {
 
 std::string_view severity_mark(Severity s) {
   switch (s) {
-    case Severity::error: return "🔴 error";
-    case Severity::warning: return "🟠 warning";
+    case Severity::error:
+      return "🔴 error";
+    case Severity::warning:
+      return "🟠 warning";
     case Severity::info:
-    case Severity::off: break;
+    case Severity::off:
+      break;
   }
   return "🔵 info";
 }
@@ -46,7 +68,9 @@ std::string_view severity_mark(Severity s) {
 std::string score_cell(const std::optional<int>& score) {
   if (!score) return "–";
   const ScoreBand band = score_band(*score);
-  const std::string_view dot = band == ScoreBand::pass ? "🟢" : band == ScoreBand::average ? "🟠" : "🔴";
+  const std::string_view dot = band == ScoreBand::pass      ? "🟢"
+                               : band == ScoreBand::average ? "🟠"
+                                                            : "🔴";
   return fmt::format("{} {}", dot, *score);
 }
 
@@ -87,8 +111,8 @@ void summary_table(const RunResult& result, std::ostream& out) {
                        c.counts.info);
   }
   const SeverityCounts total = count_all(result);
-  out << fmt::format("| **total** | | | **{}** | **{}** | **{}** |\n\n", total.error,
-                     total.warning, total.info);
+  out << fmt::format("| **total** | | | **{}** | **{}** | **{}** |\n\n", total.error, total.warning,
+                     total.info);
   out << "<sub>" << kScoreFormula << "</sub>\n\n";
 }
 

@@ -12,10 +12,14 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   std::size_t n = 0;
   unsigned min = 0;
   if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) n = 2, min = 0x80;
-  else if (lead >= 0xE0 && lead <= 0xEF) n = 3, min = 0x800;
-  else if (lead >= 0xF0 && lead <= 0xF4) n = 4, min = 0x10000;
-  else return 0;
+  if (lead >= 0xC2 && lead <= 0xDF)
+    n = 2, min = 0x80;
+  else if (lead >= 0xE0 && lead <= 0xEF)
+    n = 3, min = 0x800;
+  else if (lead >= 0xF0 && lead <= 0xF4)
+    n = 4, min = 0x10000;
+  else
+    return 0;
   if (i + n > text.size()) return 0;
   unsigned code = lead & (0x7F >> n);
   for (std::size_t k = 1; k < n; ++k) {
@@ -51,14 +55,30 @@ std::string xml_escape(std::string_view text) {
   std::string out;
   for (char c : valid_utf8(text)) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      case '\t': out += "&#9;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += kReplacement;
@@ -94,7 +114,8 @@ std::string message_with_box(const Finding& finding) {
   if (!finding.location.box) return finding.message;
   // Rules often name the region themselves ("region 200×120 at (800,520)"); say it once.
   const PixelBox& b = *finding.location.box;
-  if (finding.message.find(fmt::format("{}×{}", b.w, b.h)) != std::string::npos) return finding.message;
+  if (finding.message.find(fmt::format("{}×{}", b.w, b.h)) != std::string::npos)
+    return finding.message;
   return fmt::format("{} (at {})", finding.message, box_text(*finding.location.box));
 }
 

@@ -17,10 +17,13 @@ constexpr std::size_t kMaxDescription = 1024;  // GitHub's limit for short/full 
 
 std::string_view sarif_level(Severity severity) {
   switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
     case Severity::info:
-    case Severity::off: break;
+    case Severity::off:
+      break;
   }
   return "note";
 }
@@ -72,10 +75,11 @@ Json rule_json(const RuleMeta& meta, const ReportOptions& options) {
   const std::string_view doc = options.doc_for ? options.doc_for(meta.docs) : std::string_view();
   const std::string full = doc.empty() ? std::string(meta.summary) : first_paragraph(doc);
   std::string markdown = doc.empty() ? std::string(meta.summary) : std::string(doc);
-  Json rule = {{"id", meta.id},
-               {"name", pascal_name(meta.id)},
-               {"shortDescription", {{"text", clip(report::valid_utf8(meta.summary), kMaxDescription)}}},
-               {"fullDescription", {{"text", clip(report::valid_utf8(full), kMaxDescription)}}}};
+  Json rule = {
+      {"id", meta.id},
+      {"name", pascal_name(meta.id)},
+      {"shortDescription", {{"text", clip(report::valid_utf8(meta.summary), kMaxDescription)}}},
+      {"fullDescription", {{"text", clip(report::valid_utf8(full), kMaxDescription)}}}};
   if (!options.docs_base_uri.empty()) {
     const std::string uri = options.docs_base_uri + std::string(meta.docs);
     markdown += fmt::format("\n\n[Rule documentation]({})\n", uri);
@@ -115,13 +119,14 @@ std::string finding_key(const Finding& f) {
 Json result_json(const Finding& f, const std::map<std::string_view, std::size_t>& rule_index,
                  std::map<std::string, int>& occurrences) {
   Json result = {{"ruleId", f.rule}};
-  if (const auto it = rule_index.find(f.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
+  if (const auto it = rule_index.find(f.rule); it != rule_index.end())
+    result["ruleIndex"] = it->second;
   result["level"] = sarif_level(f.severity);
   result["message"] = {{"text", report::valid_utf8(report::message_with_box(f))}};
-  result["locations"] = Json::array(
-      {{{"physicalLocation",
-         {{"artifactLocation", {{"uri", report::path_to_uri(f.path)}}},
-          {"region", region_json(f.location)}}}}});
+  result["locations"] =
+      Json::array({{{"physicalLocation",
+                     {{"artifactLocation", {{"uri", report::path_to_uri(f.path)}}},
+                      {"region", region_json(f.location)}}}}});
   const std::string key = f.rule + '\x1f' + f.path + '\x1f' + finding_key(f);
   const std::string hash = fmt::format("{:016x}", XXH3_64bits(key.data(), key.size()));
   result["partialFingerprints"] = {
@@ -147,7 +152,8 @@ void write_sarif(const RunResult& result, const ReportOptions& options, std::ost
   }
   Json results = Json::array();
   std::map<std::string, int> occurrences;
-  for (const Finding& f : result.findings) results.push_back(result_json(f, rule_index, occurrences));
+  for (const Finding& f : result.findings)
+    results.push_back(result_json(f, rule_index, occurrences));
 
   Json driver = {{"name", "brandlint"},
                  {"version", result.tool_version},
@@ -159,9 +165,10 @@ void write_sarif(const RunResult& result, const ReportOptions& options, std::ost
               {"columnKind", "unicodeCodePoints"},
               {"results", std::move(results)},
               {"properties",
-               {{"guide", {{"path", result.guide_path},
-                           {"name", result.brand_name},
-                           {"version", result.guide_version}}}}}};
+               {{"guide",
+                 {{"path", result.guide_path},
+                  {"name", result.brand_name},
+                  {"version", result.guide_version}}}}}};
   Json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({std::move(run)})}};
