@@ -71,7 +71,11 @@ PhotoMask find_photo_areas(const cv::Mat& bgra) {
         stats.at<int>(i, cv::CC_STAT_AREA) < kMinBlobTiles * kMinBlobTiles) {
       continue;
     }
-    kept.setTo(1, labels == i);
+    // Photos in banners are rectangles, and their smooth parts (sky, blurred background) are
+    // not busy: the whole bounding box of a blob is photo.
+    kept(cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                  stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)))
+        .setTo(1);
   }
   // A photo rarely ends on a tile border: the tiles it only partly covers have fewer colours.
   // Take in neighbours that are not flat, so those slivers are not judged as graphics.

@@ -272,13 +272,22 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
                sweep.candidate_bounds.height + 2 * margin);
   roi &= cv::Rect(0, 0, bgra.cols, bgra.rows);
   EdgeField field(bgra, photo, table, roi);
-  const cv::Rect& b = sweep.candidate_bounds;
+  const cv::Rect b = sweep.candidate_bounds;
+  // Shrink the bounds to the candidates that survive: in a flat banner almost every candidate
+  // is anti-aliasing, so the connected components then run on a small window, not the image.
+  int x0 = b.x + b.width, y0 = b.y + b.height, x1 = -1, y1 = -1;
   for (int y = b.y; y < b.y + b.height; ++y) {
     std::uint8_t* row = sweep.candidates.ptr<std::uint8_t>(y);
     for (int x = b.x; x < b.x + b.width; ++x) {
-      if (row[x] != 0 && field.masked(x, y)) row[x] = 0;
+      if (row[x] == 0) continue;
+      if (field.masked(x, y)) {
+        row[x] = 0;
+        continue;
+      }
+      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = y;
     }
   }
+  sweep.candidate_bounds = x1 < 0 ? cv::Rect() : cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
 }
 
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
