@@ -48,13 +48,24 @@ class EdgeField {
       : bgra_(bgra), photo_(photo), table_(table), roi_(roi),
         state_(roi.height, roi.width, std::uint8_t{0}) {}
 
+  // Nearest positions first: a candidate on an edge is usually settled by its own gradient.
   bool masked(int x, int y) {
-    for (int qy = std::max(0, y - kDilateRadius); qy <= std::min(bgra_.rows - 1, y + kDilateRadius);
-         ++qy) {
-      for (int qx = std::max(0, x - kDilateRadius);
-           qx <= std::min(bgra_.cols - 1, x + kDilateRadius); ++qx) {
-        if (edge(qx, qy)) return true;
+    static constexpr auto kOrder = [] {
+      std::array<std::array<int, 2>, 25> order{};
+      std::size_t n = 0;
+      for (int ring = 0; ring <= kDilateRadius; ++ring) {
+        for (int dy = -ring; dy <= ring; ++dy) {
+          for (int dx = -ring; dx <= ring; ++dx) {
+            if (std::max(dx < 0 ? -dx : dx, dy < 0 ? -dy : dy) == ring) order[n++] = {dx, dy};
+          }
+        }
       }
+      return order;
+    }();
+    for (const auto& [dx, dy] : kOrder) {
+      const int qx = x + dx, qy = y + dy;
+      if (qx < 0 || qy < 0 || qx >= bgra_.cols || qy >= bgra_.rows) continue;
+      if (edge(qx, qy)) return true;
     }
     return false;
   }
