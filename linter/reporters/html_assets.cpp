@@ -118,6 +118,7 @@ header.top .kicker,dl.meta dt,header.top h1 .ver{color:var(--muted)}
 section.card{border:0;border-top:1px solid var(--line);border-radius:0;padding:14px 0;break-inside:auto}
 li.finding,.brand-use,.chead,figure.thumb,tr{break-inside:avoid}
 section.channel{break-before:page}
+.matrix-wrap{overflow:visible}table.matrix{font-size:8.5pt}table.matrix th,table.matrix td{padding:3px 4px}
 a{color:inherit;text-decoration:none}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )CSS";

@@ -49,7 +49,7 @@ Json channel_measurements(const Consistency& consistency, const std::string& cha
     if (use.channel != channel) continue;
     if (use.palette) {
       j["palette"] = {{"files", use.palette->files},
-                      {"graphic_px", use.palette->graphic_px},
+                      {"graphic_px", std::llround(use.palette->graphic_px)},
                       {"shares", pairs_json(use.palette->shares)},
                       {"off_palette", round4(use.palette->off_palette)},
                       {"photo", round4(use.palette->photo)}};
@@ -57,8 +57,8 @@ Json channel_measurements(const Consistency& consistency, const std::string& cha
     if (use.voice) {
       const VoiceUse& v = *use.voice;
       j["voice"] = {{"files", v.files},
-                    {"words", v.words},
-                    {"sentences", v.sentences},
+                    {"words", std::llround(v.words)},
+                    {"sentences", std::llround(v.sentences)},
                     {"lix", optional_json(v.lix)},
                     {"flesch", optional_json(v.flesch)},
                     {"words_per_sentence", round4(v.words_per_sentence)},
