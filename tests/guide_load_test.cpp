@@ -79,7 +79,7 @@ TEST_F(GuideExamples, NordlysHasTheDemoChannelsInOrder) {
   const BrandGuide guide = load_guide("brandguide/examples/nordlys/brandguide.toml");
   std::vector<std::string> names;
   for (const Channel& channel : guide.channels) names.push_back(channel.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"web", "instagram", "sms", "email", "display",
+  EXPECT_EQ(names, (std::vector<std::string>{"web", "instagram", "sms", "email-en", "email", "display",
                                              "search-ads", "outdoor", "default"}));
   EXPECT_EQ(guide.find_channel("web")->include,
             std::vector<std::string>{"site/**/*.{html,css,svg}"});
