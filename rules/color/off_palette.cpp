@@ -22,10 +22,12 @@ constexpr std::string_view kId = "color/off-palette";
 const RuleMeta& rule_meta() {
   static const RuleMeta m{
       .id = kId,
-      .summary = "Flat colour regions in images must be brand colours",
-      .kinds = {AssetKind::image, AssetKind::svg, AssetKind::pdf, AssetKind::css, AssetKind::html},
+      .summary = "Colours in images, SVG and HTML must be brand colours",
+      // .css files stay with color/css-off-palette until its cases move here, so no colour is
+      // reported twice; <style> blocks and style="" in HTML and SVG are checked here.
+      .kinds = {AssetKind::image, AssetKind::svg, AssetKind::pdf, AssetKind::html},
       .default_severity = Severity::error,
-      .fixable = Fixable::never,
+      .fixable = Fixable::sometimes,  // vector colours near a brand colour snap to its hex
       .docs = "rules/color/off-palette.md",
       .options = {"min_region_px"},
   };
