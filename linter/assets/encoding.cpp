@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "linter/assets/copy.h"
+#include "linter/utf8.h"
 
 namespace brandlint {
 namespace {
@@ -49,24 +50,6 @@ class ProblemSink {
   std::size_t count_ = 0;
   std::size_t first_unreported_ = 0;
 };
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Length of the valid UTF-8 sequence at s[i], or 0 if it is invalid. Follows the Unicode
 // "well-formed UTF-8" table (no overlongs, no surrogates, nothing above U+10FFFF). On failure

@@ -1,4 +1,5 @@
 #include "linter/assets/html_tokenizer.h"
+#include "linter/utf8.h"
 
 #include <algorithm>
 #include <array>
@@ -86,24 +87,6 @@ constexpr std::array<Entity, 24> kEntities{{
     {"mdash", 0x2014}, {"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
     {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"laquo", 0xAB}, {"raquo", 0xBB}, {"aelig", 0xE6},
     {"oslash", 0xF8}, {"aring", 0xE5}, {"euro", 0x20AC}, {"middot", 0xB7}}};
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Length of the character reference at text[i] == '&' (0 when it is none) and its code point.
 std::size_t parse_reference(std::string_view text, std::size_t i, std::size_t end, char32_t& cp) {
