@@ -22,12 +22,25 @@ const RuleMeta kEncodingMeta{kInvalidEncoding,
                              kAllKinds, Severity::warning, Fixable::never,
                              "rules/brandlint/invalid-encoding.md", {}};
 
+// Directives exist only where a comment cannot reach customers (linter/suppression.h).
+const std::vector<AssetKind> kCommentKinds = {AssetKind::markdown, AssetKind::css,
+                                              AssetKind::html, AssetKind::svg};
+const RuleMeta kInvalidSuppressionMeta{
+    kInvalidSuppression,
+    "A brandlint-disable/enable comment is malformed, names an unknown rule or has no reason",
+    kCommentKinds, Severity::warning, Fixable::never, "rules/brandlint/invalid-suppression.md",
+    {}};
+const RuleMeta kUnusedSuppressionMeta{
+    kUnusedSuppression, "A brandlint-disable comment suppressed nothing and can be removed",
+    kCommentKinds, Severity::info, Fixable::never, "rules/brandlint/unused-suppression.md", {}};
+
 }  // namespace
 
 std::span<const RuleMeta* const> builtin_rules() {
   // The run-level consistency rules are the engine's too (linter/consistency_checks.cpp).
   static const std::vector<const RuleMeta*> builtins = {
-      &kInternalErrorMeta, &kEncodingMeta, &kUnreadableMeta, &palette_drift_meta(),
+      &kInternalErrorMeta,      &kEncodingMeta,          &kUnreadableMeta,
+      &kInvalidSuppressionMeta, &kUnusedSuppressionMeta, &palette_drift_meta(),
       &voice_drift_meta()};
   return builtins;
 }

@@ -10,6 +10,8 @@ namespace brandlint {
 inline constexpr std::string_view kInternalError = "brandlint/internal-error";
 inline constexpr std::string_view kUnreadableAsset = "brandlint/unreadable-asset";
 inline constexpr std::string_view kInvalidEncoding = "brandlint/invalid-encoding";
+inline constexpr std::string_view kInvalidSuppression = "brandlint/invalid-suppression";
+inline constexpr std::string_view kUnusedSuppression = "brandlint/unused-suppression";
 
 /// Metadata of the engine's own diagnostics (they have docs pages like rules do).
 std::span<const RuleMeta* const> builtin_rules();

@@ -22,11 +22,14 @@ Examples:
   brandlint check . --report-dir out/reports
                                            every format per channel, plus out/reports/index.html
   brandlint check . --channel sms --channel email --fail-on warning
+  brandlint check site/ --diff             show what --fix would change, as a unified diff
+  brandlint check site/ --fix              apply the fixes, then report what is left
   brandlint rules                          list every rule
   brandlint explain voice/banned-term      show a rule's documentation
   brandlint guide check brandguide.toml    validate a brand guide
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, guide or internal error.
+With --diff: 0 nothing to fix, 1 the diff is not empty.
 Docs: README.md and docs/brand-guide.md in the brandlint repository.)";
 
 constexpr std::string_view kFormats[] = {"text", "json", "sarif", "junit", "github", "markdown", "html"};
@@ -87,6 +90,14 @@ CliOptions parse_command_line(int argc, char** argv) {
       ->capture_default_str();
   check->add_option("--annotate", o.annotate,
                     "Write each image with findings to DIR, regions outlined and labelled");
+  CLI::Option* fix_flag =
+      check->add_flag("--fix", o.fix,
+                      "Apply the fixes of the findings to the files (atomically), then lint again "
+                      "and report what is left");
+  check->add_flag("--diff", o.diff,
+                  "Print the fixes as a unified diff instead of writing them (exit 1 when the "
+                  "diff is not empty); no report")
+      ->excludes(fix_flag);
 
   app.add_subcommand("rules", "List every rule with its default severity");
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");

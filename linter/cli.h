@@ -34,6 +34,8 @@ struct CliOptions {
   bool quiet = false;
   long long max_pixels = 100'000'000;
   std::string annotate;  // --annotate DIR: outlined copies of images with pixel findings
+  bool fix = false;      // --fix: apply the findings' fixes to the files, then lint again
+  bool diff = false;     // --diff: print the fixes as a unified diff, write nothing
   std::string rule;  // explain
 };
 

@@ -12,6 +12,7 @@
 
 #include "linter/builtin_rules.h"
 #include "linter/cli.h"
+#include "linter/fix.h"
 #include "linter/reporters/reporter.h"
 #include "linter/runner.h"
 #include "rules/commands.h"
@@ -39,6 +40,18 @@ int check(const CliOptions& cli) {
   rules::check_channel_names(guide, cli.channels);  // throws UsageError
   std::vector<fs::path> paths(cli.paths.begin(), cli.paths.end());
   RunResult result = run(guide, rules::registry(), paths, options);
+  if (cli.diff) {
+    const FixOutcome diff = fix_files(result, false, std::cout, std::cerr);
+    return diff.failed ? 2 : diff.files_changed > 0 ? 1 : 0;
+  }
+  if (cli.fix) {
+    const FixOutcome fixed = fix_files(result, true, std::cout, std::cerr);
+    fmt::print(stderr, "brandlint: fixed {} problem(s) in {} file(s)\n", fixed.edits,
+               fixed.files_changed);
+    if (fixed.failed) return 2;
+    // Lint again: the report shows what is left, with positions in the fixed files.
+    if (fixed.files_changed > 0) result = run(guide, rules::registry(), paths, options);
+  }
   result.scan_time = rules::scan_time();
 
   if (!rules::write_reports(cli, result, rules::report_options(cli.quiet))) return 2;

@@ -49,6 +49,13 @@ struct RunCheck {
   std::string path;
 };
 
+/// A finding an inline `brandlint-disable…` comment suppressed, with the comment's reason. Not a
+/// finding any more (no score, no exit code); reports count it, SARIF lists it as suppressed.
+struct SuppressedFinding {
+  Finding finding;
+  std::string justification;
+};
+
 struct RunResult {
   std::string tool_version;
   std::string guide_path;
@@ -60,6 +67,7 @@ struct RunResult {
   std::vector<ChannelInfo> channels;  // the guide's channels, in guide order (filtered by --channel)
   std::vector<FileRecord> files;      // sorted by path
   std::vector<Finding> findings;      // sorted with finding_less
+  std::vector<SuppressedFinding> suppressed;  // sorted with finding_less on .finding
   std::vector<SkippedFile> skipped;   // sorted by path
   std::vector<RunCheck> run_checks;   // channel-wide checks that ran (with or without findings)
   Consistency consistency;            // the red thread: per-channel aggregates and comparisons
@@ -78,6 +86,7 @@ struct ChannelSummary {
   std::string name;
   int files = 0;
   SeverityCounts counts;
+  int suppressed = 0;  // findings suppressed inline (not in counts)
 };
 
 std::vector<ChannelSummary> summarize(const RunResult& result);

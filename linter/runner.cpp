@@ -11,6 +11,7 @@
 #include "linter/consistency.h"
 #include "linter/discovery.h"
 #include "linter/rule_set.h"
+#include "linter/suppression.h"
 
 namespace fs = std::filesystem;
 
@@ -26,6 +27,7 @@ struct Job {
 struct JobResult {
   FileRecord record;
   std::vector<Finding> findings;
+  std::vector<SuppressedFinding> suppressed;
 };
 
 Finding engine_finding(const Asset& asset, std::string_view rule, Severity severity,
@@ -46,7 +48,7 @@ Finding engine_finding(const Asset& asset, std::string_view rule, Severity sever
 }
 
 JobResult process(const Job& job, const guide::BrandGuide& guide, const RuleSet& rules,
-                  const LoadOptions& load_options) {
+                  const LoadOptions& load_options, std::span<const std::string_view> rule_ids) {
   JobResult out;
   out.record.path = job.file.display_path;
   out.record.channel = job.channel->name;
@@ -101,6 +103,18 @@ JobResult process(const Job& job, const guide::BrandGuide& guide, const RuleSet&
       if (f.severity != Severity::off) out.findings.push_back(std::move(f));
     }
   }
+  // Inline brandlint-disable comments, after every rule, so they cover built-ins too.
+  SuppressionScope scope;
+  scope.known_rules = rule_ids;
+  scope.ran = [&](std::string_view id) {
+    return std::find(out.record.rules.begin(), out.record.rules.end(), id) != out.record.rules.end();
+  };
+  scope.severity = [&](std::string_view id, Severity fallback) -> std::optional<Severity> {
+    if (rules.ignored(asset.match_path, id)) return std::nullopt;
+    const guide::RuleOverride* o = find_override(guide, id);
+    return o != nullptr && o->severity ? *o->severity : fallback;
+  };
+  apply_suppressions(asset, scope, out.findings, out.suppressed);
   return out;
 }
 
@@ -153,11 +167,14 @@ RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registr
     jobs.push_back({file, *kind, &channel});
   }
 
+  std::vector<std::string_view> rule_ids;
+  for (const RuleEntry& entry : registry) rule_ids.push_back(entry.meta->id);
+  for (const RuleMeta* meta : builtin_rules()) rule_ids.push_back(meta->id);
   std::vector<JobResult> results(jobs.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      results[i] = process(jobs[i], guide, rules, options.load);
+      results[i] = process(jobs[i], guide, rules, options.load, rule_ids);
     }
   };
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -175,8 +192,13 @@ RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registr
       if (f.rule == kInternalError) result.internal_error = true;
       result.findings.push_back(std::move(f));
     }
+    for (SuppressedFinding& s : r.suppressed) result.suppressed.push_back(std::move(s));
   }
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
+  std::sort(result.suppressed.begin(), result.suppressed.end(),
+            [](const SuppressedFinding& a, const SuppressedFinding& b) {
+              return finding_less(a.finding, b.finding);
+            });
   std::sort(result.skipped.begin(), result.skipped.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });
   check_consistency(guide, result, options.only_rules);  // run-level rules, after every file

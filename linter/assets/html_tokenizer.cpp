@@ -158,7 +158,10 @@ void decode_into(std::string_view text, std::size_t begin, std::size_t end, std:
   }
 }
 
-void tokenize(std::string_view text, const Handlers& h) {
+void tokenize(std::string_view text, const Handlers& h) { tokenize(text, h, nullptr); }
+
+void tokenize(std::string_view text, const Handlers& h,
+              const std::function<void(std::size_t, std::size_t)>& on_comment) {
   const std::size_t n = text.size();
   std::size_t i = 0, text_begin = 0;
   const auto emit_text = [&](std::size_t stop) {
@@ -173,6 +176,7 @@ void tokenize(std::string_view text, const Handlers& h) {
       emit_text(lt);
       const std::size_t close = text.find("-->", lt + 4);
       resume = close == std::string_view::npos ? n : close + 3;
+      if (on_comment) on_comment(lt, resume);
     } else if (next == '!' || next == '?') {
       emit_text(lt);
       const std::string_view closer = text.compare(lt, 9, "<![CDATA[") == 0 ? "]]>" : ">";

@@ -40,6 +40,10 @@ struct Handlers {
 };
 
 void tokenize(std::string_view text, const Handlers& handlers);
+/// The same, also calling `on_comment` with each comment "<!-- … -->" [begin, end), delimiters
+/// included (inline suppression directives live there).
+void tokenize(std::string_view text, const Handlers& handlers,
+              const std::function<void(std::size_t, std::size_t)>& on_comment);
 
 /// Void elements never have content or an end tag.
 bool is_void(std::string_view lower_name);

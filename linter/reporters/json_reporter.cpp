@@ -26,8 +26,19 @@ Json location_json(const Location& l) {
   return j;
 }
 
-Json counts_json(const SeverityCounts& c) {
-  return Json{{"error", c.error}, {"warning", c.warning}, {"info", c.info}};
+Json counts_json(const SeverityCounts& c, std::size_t suppressed) {
+  return Json{{"error", c.error}, {"warning", c.warning}, {"info", c.info},
+              {"suppressed", suppressed}};
+}
+
+Json finding_json(const Finding& f) {
+  return Json{{"rule", f.rule},
+              {"severity", guide::to_string(f.severity)},
+              {"channel", f.channel},
+              {"path", f.path},
+              {"location", location_json(f.location)},
+              {"message", f.message},
+              {"evidence", f.evidence}};
 }
 
 // Aggregates are sums of floating-point products: four decimals are plenty and keep the
@@ -103,13 +114,13 @@ Json to_json(const RunResult& result, const ReportOptions& options) {
                     {"files", c.files},
                     {"score", score->score ? Json(*score->score) : Json()},
                     {"checks", score->checks},
-                    {"counts", counts_json(c.counts)}};
+                    {"counts", counts_json(c.counts, std::size_t(c.suppressed))}};
     Json measurements = channel_measurements(result.consistency, c.name);
     if (!measurements.empty()) channel["measurements"] = std::move(measurements);
     channels.push_back(std::move(channel));
   }
   doc["channels"] = std::move(channels);
-  doc["counts"] = counts_json(count_all(result));
+  doc["counts"] = counts_json(count_all(result), result.suppressed.size());
 
   Json files = Json::array();
   for (const FileRecord& f : result.files) {
@@ -127,13 +138,7 @@ Json to_json(const RunResult& result, const ReportOptions& options) {
 
   Json findings = Json::array();
   for (const Finding& f : result.findings) {
-    Json finding = {{"rule", f.rule},
-                    {"severity", guide::to_string(f.severity)},
-                    {"channel", f.channel},
-                    {"path", f.path},
-                    {"location", location_json(f.location)},
-                    {"message", f.message},
-                    {"evidence", f.evidence}};
+    Json finding = finding_json(f);
     if (f.fix) {
       finding["fix"] = {{"begin", f.fix->begin},
                         {"end", f.fix->end},
@@ -144,6 +149,15 @@ Json to_json(const RunResult& result, const ReportOptions& options) {
     findings.push_back(std::move(finding));
   }
   doc["findings"] = std::move(findings);
+  // Findings inline comments suppressed: not counted against scores or the exit code, but kept
+  // with the comment's reason so an audit can see what was waived and why.
+  Json suppressed = Json::array();
+  for (const SuppressedFinding& s : result.suppressed) {
+    Json finding = finding_json(s.finding);
+    finding["justification"] = s.justification;
+    suppressed.push_back(std::move(finding));
+  }
+  doc["suppressed"] = std::move(suppressed);
 
   Json skipped = Json::array();
   for (const SkippedFile& s : result.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});

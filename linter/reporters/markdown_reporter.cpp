@@ -113,6 +113,11 @@ void summary_table(const RunResult& result, std::ostream& out) {
   const SeverityCounts total = count_all(result);
   out << fmt::format("| **total** | | | **{}** | **{}** | **{}** |\n\n", total.error, total.warning,
                      total.info);
+  if (!result.suppressed.empty()) {
+    out << fmt::format("{} finding(s) suppressed by `brandlint-disable` comments, each with a "
+                       "reason (listed in the JSON and SARIF reports).\n\n",
+                       result.suppressed.size());
+  }
   out << "<sub>" << kScoreFormula << "</sub>\n\n";
 }
 

@@ -154,6 +154,14 @@ void write_sarif(const RunResult& result, const ReportOptions& options, std::ost
   std::map<std::string, int> occurrences;
   for (const Finding& f : result.findings)
     results.push_back(result_json(f, rule_index, occurrences));
+  // Suppressed findings stay in the log, marked as suppressed in the source with the comment's
+  // reason (SARIF 2.1.0 §3.27.23, §3.35): viewers show them as waived, not as open problems.
+  for (const SuppressedFinding& s : result.suppressed) {
+    Json r = result_json(s.finding, rule_index, occurrences);
+    r["suppressions"] = Json::array(
+        {{{"kind", "inSource"}, {"justification", report::valid_utf8(s.justification)}}});
+    results.push_back(std::move(r));
+  }
 
   Json driver = {{"name", "brandlint"},
                  {"version", result.tool_version},

@@ -64,6 +64,11 @@ void write_text(const RunResult& result, const ReportOptions& options, std::ostr
                fmt::format("{:<{}}  {:>5}  {:>5}  {:>6}  {:>8}  {:>4}", "total", width, "", files,
                            total.error, total.warning, total.info))
       << '\n';
+  if (!result.suppressed.empty()) {
+    out << fmt::format("{} finding(s) suppressed by brandlint-disable comments (--format json "
+                       "lists them with their reasons)\n",
+                       result.suppressed.size());
+  }
   if (!channels.empty()) {
     out << paint(options.color, kDim,
                  "score: 100 × (checks − errors − ½ × warnings) ÷ checks; a check is one rule on "
