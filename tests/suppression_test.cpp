@@ -290,5 +290,28 @@ TEST(SuppressionEndToEnd, EveryReportCountsOrMarksSuppressedFindings) {
   EXPECT_NE(github.raw.find("line=3,"), std::string::npos) << github.raw;
 }
 
+TEST(SuppressionEndToEnd, TheDemoCampaignShowsASuppressionAndAStaleOne) {
+  const auto r = run_command(testing::brandlint_binary().string() + " check " +
+                             (testing::source_dir() / "fixtures/demo").string() + " --guide " +
+                             (testing::source_dir() / "brandguide/examples/nordlys/brandguide.toml").string() +
+                             " --format json 2>/dev/null");
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc["suppressed"].size(), 1u);
+  const auto& s = doc["suppressed"][0];
+  EXPECT_EQ(s["rule"], "voice/claims");
+  EXPECT_EQ(s["channel"], "web");
+  EXPECT_EQ(s["location"]["line"], 14);
+  EXPECT_EQ(s["justification"],
+            "a customer's own words, quoted with permission; the brand does not make this claim");
+  int unused = 0;
+  for (const auto& f : doc["findings"]) {
+    if (f["rule"] != "brandlint/unused-suppression") continue;
+    ++unused;
+    EXPECT_EQ(f["location"]["line"], 20);
+    EXPECT_NE(f["path"].get<std::string>().find("site/kampagne/anmeldelser.html"), std::string::npos);
+  }
+  EXPECT_EQ(unused, 1);
+}
+
 }  // namespace
 }  // namespace brandlint
