@@ -1,9 +1,5 @@
 #include "linter/fix.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -13,7 +9,10 @@
 #include <ostream>
 #include <sstream>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include "linter/reporters/report_text.h"
@@ -67,7 +66,8 @@ std::string apply_edits(std::string_view text, std::vector<Fix> edits, std::size
   for (const Fix& e : edits) {
     const bool valid = e.begin <= e.end && e.end <= text.size() && !continuation(text, e.begin) &&
                        !continuation(text, e.end);
-    const bool overlaps = e.begin < copied || (e.begin == copied && last_was_insert && e.begin == e.end);
+    const bool overlaps =
+        e.begin < copied || (e.begin == copied && last_was_insert && e.begin == e.end);
     if (!valid || overlaps) {
       ++dropped;
       continue;
@@ -108,11 +108,13 @@ std::vector<FileFix> plan_fixes(const RunResult& result) {
       const bool utf8_bom = raw.starts_with("\xEF\xBB\xBF");
       const std::string_view body = raw.substr(utf8_bom ? 3 : 0);
       if (raw.starts_with("\xFF\xFE") || raw.starts_with("\xFE\xFF")) {
-        plan.skipped = "UTF-16 text: fixes are not written into it, so its encoding is kept; "
-                       "apply them by hand or convert it to UTF-8";
+        plan.skipped =
+            "UTF-16 text: fixes are not written into it, so its encoding is kept; "
+            "apply them by hand or convert it to UTF-8";
       } else if (report::valid_utf8(body) != body) {
-        plan.skipped = "not valid UTF-8: fix offsets refer to the repaired text, so writing "
-                       "them could damage the file";
+        plan.skipped =
+            "not valid UTF-8: fix offsets refer to the repaired text, so writing "
+            "them could damage the file";
       } else {
         plan.fixed = std::string(utf8_bom ? "\xEF\xBB\xBF" : "") +
                      apply_edits(body, std::move(edits), plan.applied, plan.dropped);
@@ -126,11 +128,13 @@ std::vector<FileFix> plan_fixes(const RunResult& result) {
 std::string write_file_atomically(const std::string& path, std::string_view content) {
   const fs::path target(path);
   struct stat original {};
-  if (::stat(path.c_str(), &original) != 0) return fmt::format("cannot stat: {}", std::strerror(errno));
+  if (::stat(path.c_str(), &original) != 0)
+    return fmt::format("cannot stat: {}", std::strerror(errno));
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string temp = (folder / ("." + target.filename().string() + ".brandlint-XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
-  if (fd < 0) return fmt::format("cannot create a temporary file beside it: {}", std::strerror(errno));
+  if (fd < 0)
+    return fmt::format("cannot create a temporary file beside it: {}", std::strerror(errno));
   const auto fail = [&](std::string_view what) {
     const std::string message = fmt::format("{}: {}", what, std::strerror(errno));
     ::close(fd);
@@ -171,7 +175,8 @@ std::string unified_diff(const FileFix& fix) {
   // split wherever more than 2 × context unchanged lines separate two changes (found with a
   // line-by-line comparison inside the block, which fixes never reorder).
   std::size_t head = 0;
-  while (head < old_lines.size() && head < new_lines.size() && old_lines[head] == new_lines[head]) ++head;
+  while (head < old_lines.size() && head < new_lines.size() && old_lines[head] == new_lines[head])
+    ++head;
   std::size_t tail = 0;
   while (tail < old_lines.size() - head && tail < new_lines.size() - head &&
          old_lines[old_lines.size() - 1 - tail] == new_lines[new_lines.size() - 1 - tail]) {
@@ -201,7 +206,8 @@ std::string unified_diff(const FileFix& fix) {
   std::string out = fmt::format("--- a/{}\n+++ b/{}\n", fix.path, fix.path);
   for (std::size_t c = 0; c < changes.size();) {
     std::size_t last = c;
-    while (last + 1 < changes.size() && changes[last + 1].ob - changes[last].oe <= 2 * kContext) ++last;
+    while (last + 1 < changes.size() && changes[last + 1].ob - changes[last].oe <= 2 * kContext)
+      ++last;
     const std::size_t ob = changes[c].ob > kContext ? changes[c].ob - kContext : 0;
     const std::size_t nb = changes[c].nb - (changes[c].ob - ob);
     const std::size_t oe = std::min(old_lines.size(), changes[last].oe + kContext);
@@ -223,7 +229,8 @@ std::string unified_diff(const FileFix& fix) {
   return out;
 }
 
-FixOutcome fix_files(const RunResult& result, bool write, std::ostream& diff_out, std::ostream& log) {
+FixOutcome fix_files(const RunResult& result, bool write, std::ostream& diff_out,
+                     std::ostream& log) {
   FixOutcome outcome;
   for (const FileFix& plan : plan_fixes(result)) {
     if (!plan.skipped.empty()) {
@@ -231,9 +238,10 @@ FixOutcome fix_files(const RunResult& result, bool write, std::ostream& diff_out
       continue;
     }
     if (plan.dropped > 0) {
-      log << fmt::format("brandlint: {}: {} fix(es) overlap an earlier one and were left for the "
-                         "next run\n",
-                         plan.path, plan.dropped);
+      log << fmt::format(
+          "brandlint: {}: {} fix(es) overlap an earlier one and were left for the "
+          "next run\n",
+          plan.path, plan.dropped);
     }
     if (plan.fixed == plan.original) continue;  // never touch a file the fixes leave as it is
     if (!write) {

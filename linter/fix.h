@@ -25,7 +25,7 @@ struct FileFix {
   std::string original;  // the file's bytes as read
   std::string fixed;     // the bytes to write
   std::size_t applied = 0, dropped = 0;
-  std::string skipped;   // why the file is left alone; empty when `fixed` is to be written
+  std::string skipped;  // why the file is left alone; empty when `fixed` is to be written
 };
 
 /// One FileFix per file that has findings with fixes (suppressed findings are not fixed), in
@@ -51,6 +51,7 @@ struct FixOutcome {
 
 /// Plans every fix of `result`; with `write`, writes the changed files, otherwise prints their
 /// unified diff to `diff_out`. Skipped files, dropped edits and write errors go to `log`.
-FixOutcome fix_files(const RunResult& result, bool write, std::ostream& diff_out, std::ostream& log);
+FixOutcome fix_files(const RunResult& result, bool write, std::ostream& diff_out,
+                     std::ostream& log);
 
 }  // namespace brandlint

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -151,7 +152,8 @@ void markdown_comments(std::string_view text, std::vector<CommentSpan>& out) {
     } else if (!blank && indent >= 4 && previous_blank && !in_list) {
       is_code = true;  // an indented code block (list item content may be indented too)
     } else if (indent < 4 && (run_of('`') >= 3 || run_of('~') >= 3) &&
-               !(content[0] == '`' && content.substr(run_of('`')).find('`') != std::string_view::npos)) {
+               !(content[0] == '`' &&
+                 content.substr(run_of('`')).find('`') != std::string_view::npos)) {
       fence_char = content[0];
       fence_length = run_of(fence_char);
       is_code = true;
@@ -178,16 +180,20 @@ void markdown_comments(std::string_view text, std::vector<CommentSpan>& out) {
            content.find_first_not_of("0123456789") != std::string_view::npos &&
            (content[content.find_first_not_of("0123456789")] == '.' ||
             content[content.find_first_not_of("0123456789")] == ')'));
-      if (list_item) in_list = true;
-      else if (indent == 0 && previous_blank) in_list = false;
+      if (list_item)
+        in_list = true;
+      else if (indent == 0 && previous_blank)
+        in_list = false;
     }
     previous_blank = blank && !is_code;
     pos = eol + 1;
   }
 
   // Code spans and comments in the remaining text. A code span closes at the next backtick run
-  // of the same length within its paragraph.
-  const auto paragraph_end = [&](std::size_t from) {
+  // of the same length within its paragraph. Both searches are remembered per paragraph, so a
+  // hostile file full of backticks stays linear: the paragraph's end is the same for every
+  // position in it, and a run length that found no closer up to it will not find one later.
+  const auto find_paragraph_end = [&](std::size_t from) {
     for (std::size_t k = text.find('\n', from); k != std::string_view::npos;
          k = text.find('\n', k + 1)) {
       std::size_t e = text.find('\n', k + 1);
@@ -195,6 +201,12 @@ void markdown_comments(std::string_view text, std::vector<CommentSpan>& out) {
       if (code[k + 1] || trim(text.substr(k + 1, e - k - 1)).empty()) return k;
     }
     return text.size();
+  };
+  std::size_t limit = 0;                        // end of the current paragraph
+  std::map<std::size_t, std::size_t> unclosed;  // run length -> paragraph end it failed in
+  const auto paragraph_end = [&](std::size_t from) {
+    if (from >= limit) limit = find_paragraph_end(from);
+    return limit;
   };
   for (std::size_t i = 0; i < text.size();) {
     if (code[i]) {
@@ -209,12 +221,16 @@ void markdown_comments(std::string_view text, std::vector<CommentSpan>& out) {
     if (c == '`') {
       std::size_t n = 0;
       while (i + n < text.size() && text[i + n] == '`') ++n;
-      const std::size_t limit = paragraph_end(i);
+      const std::size_t stop = paragraph_end(i);
       std::size_t k = i + n;
       std::size_t close = std::string_view::npos;
-      while (k < limit) {
+      if (const auto failed = unclosed.find(n);
+          failed != unclosed.end() && failed->second == stop) {
+        k = stop;
+      }
+      while (k < stop) {
         k = text.find('`', k);
-        if (k == std::string_view::npos || k >= limit) break;
+        if (k == std::string_view::npos || k >= stop) break;
         std::size_t m = 0;
         while (k + m < text.size() && text[k + m] == '`') ++m;
         if (m == n) {
@@ -223,6 +239,7 @@ void markdown_comments(std::string_view text, std::vector<CommentSpan>& out) {
         }
         k += m;
       }
+      if (close == std::string_view::npos) unclosed[n] = stop;
       i = close == std::string_view::npos ? i + n : close;  // an unclosed run is literal
       continue;
     }
@@ -276,15 +293,16 @@ std::optional<Directive> parse_directive(std::string_view body,
   }
   for (const std::string& name : d.rules) {
     const Glob glob(name);
-    if (std::any_of(known.begin(), known.end(), [&](std::string_view id) { return glob.matches(id); })) {
+    if (std::any_of(known.begin(), known.end(),
+                    [&](std::string_view id) { return glob.matches(id); })) {
       continue;
     }
     const std::string suggestion = guide::closest_match(name, known);
-    d.problem = suggestion.empty()
-                    ? fmt::format("unknown rule '{}' in {}; `brandlint rules` lists them", name,
-                                  d.keyword)
-                    : fmt::format("unknown rule '{}' in {}; did you mean '{}'?", name, d.keyword,
-                                  suggestion);
+    d.problem =
+        suggestion.empty()
+            ? fmt::format("unknown rule '{}' in {}; `brandlint rules` lists them", name, d.keyword)
+            : fmt::format("unknown rule '{}' in {}; did you mean '{}'?", name, d.keyword,
+                          suggestion);
     return d;
   }
   if (d.kind != Directive::Kind::enable && d.reason.empty()) {
@@ -301,10 +319,9 @@ bool unsuppressible(std::string_view rule) {
          rule == kUnusedSuppression;
 }
 
-bool covers(const std::vector<std::string>& patterns, std::string_view rule) {
-  return patterns.empty() || std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) {
-           return Glob(p).matches(rule);
-         });
+bool covers(const std::vector<Glob>& patterns, std::string_view rule) {
+  return patterns.empty() || std::any_of(patterns.begin(), patterns.end(),
+                                         [&](const Glob& p) { return p.matches(rule); });
 }
 
 std::string describe(const Directive& d) {
@@ -316,20 +333,28 @@ std::string describe(const Directive& d) {
 // An open `brandlint-disable` range: one per named pattern, so `enable` can close them one by one.
 struct Range {
   std::size_t directive;  // index in the directive list
-  std::string pattern;    // "" = every rule
+  std::size_t pattern;    // index in its rules; kAll = every rule
   std::size_t begin, end;
 };
+constexpr std::size_t kAll = std::size_t(-1);
 
 }  // namespace
 
 std::vector<CommentSpan> directive_comments(const Asset& asset) {
   std::vector<CommentSpan> out;
   switch (asset.kind) {
-    case AssetKind::css: css_comments(asset.text, 0, asset.text.size(), out); break;
+    case AssetKind::css:
+      css_comments(asset.text, 0, asset.text.size(), out);
+      break;
     case AssetKind::html:
-    case AssetKind::svg: markup_comments(asset.text, out); break;
-    case AssetKind::markdown: markdown_comments(asset.text, out); break;
-    default: break;
+    case AssetKind::svg:
+      markup_comments(asset.text, out);
+      break;
+    case AssetKind::markdown:
+      markdown_comments(asset.text, out);
+      break;
+    default:
+      break;
   }
   std::sort(out.begin(), out.end(),
             [](const CommentSpan& a, const CommentSpan& b) { return a.begin < b.begin; });
@@ -352,7 +377,8 @@ std::vector<Directive> find_directives(const Asset& asset,
 }
 
 void apply_suppressions(const Asset& asset, const SuppressionScope& scope,
-                        std::vector<Finding>& findings, std::vector<SuppressedFinding>& suppressed) {
+                        std::vector<Finding>& findings,
+                        std::vector<SuppressedFinding>& suppressed) {
   const std::vector<Directive> directives = find_directives(asset, scope.known_rules);
   if (directives.empty()) return;
   const auto line_of = [&](std::size_t offset) { return asset.lines.at(asset.text, offset); };
@@ -386,22 +412,29 @@ void apply_suppressions(const Asset& asset, const SuppressionScope& scope,
   for (std::size_t i = 0; i < directives.size(); ++i) {
     const Directive& d = directives[i];
     if (!d.problem.empty()) {
-      diagnose(d, kInvalidSuppression, Severity::warning, d.problem,
-               Json{{"measured", std::string(trim(std::string_view(asset.text).substr(
-                                     d.begin, d.end - d.begin)))},
-                    {"expected", std::string(kExpected)}});
+      diagnose(
+          d, kInvalidSuppression, Severity::warning, d.problem,
+          Json{{"measured",
+                std::string(trim(std::string_view(asset.text).substr(d.begin, d.end - d.begin)))},
+               {"expected", std::string(kExpected)}});
       continue;
     }
     if (d.kind == Directive::Kind::disable) {
-      if (d.rules.empty()) open.push_back({i, "", d.end, asset.text.size()});
-      for (const std::string& p : d.rules) open.push_back({i, p, d.end, asset.text.size()});
+      if (d.rules.empty()) open.push_back({i, kAll, d.end, asset.text.size()});
+      for (std::size_t k = 0; k < d.rules.size(); ++k) {
+        open.push_back({i, k, d.end, asset.text.size()});
+      }
     } else if (d.kind == Directive::Kind::enable) {
       std::vector<std::string> unmatched;
-      const std::vector<std::string> names = d.rules.empty() ? std::vector<std::string>{""} : d.rules;
+      const std::vector<std::string> names =
+          d.rules.empty() ? std::vector<std::string>{""} : d.rules;
       for (const std::string& name : names) {
         bool closed = false;
         for (auto it = open.begin(); it != open.end();) {
-          if (name.empty() || it->pattern == name) {
+          const bool same = it->pattern == kAll
+                                ? name.empty()
+                                : directives[it->directive].rules[it->pattern] == name;
+          if (name.empty() || same) {
             it->end = d.begin;
             ranges.push_back(*it);
             it = open.erase(it);
@@ -426,16 +459,23 @@ void apply_suppressions(const Asset& asset, const SuppressionScope& scope,
   }
   for (Range& r : open) ranges.push_back(r);
 
-  // Which finding each directive suppresses; per directive and pattern, whether it was used.
+  // Each directive's patterns compiled once, next-line directives by the line they cover, and
+  // per directive and pattern whether it suppressed something.
+  std::vector<std::vector<Glob>> globs(directives.size());
+  std::multimap<int, std::size_t> next_line_at;
   std::vector<std::vector<bool>> used(directives.size());
   for (std::size_t i = 0; i < directives.size(); ++i) {
-    used[i].assign(std::max<std::size_t>(1, directives[i].rules.size()), false);
+    const Directive& d = directives[i];
+    for (const std::string& r : d.rules) globs[i].emplace_back(r);
+    used[i].assign(std::max<std::size_t>(1, d.rules.size()), false);
+    if (d.problem.empty() && d.kind == Directive::Kind::next_line) {
+      next_line_at.emplace(line_of(d.end - 1).line + 1, i);
+    }
   }
   const auto mark_used = [&](std::size_t i, std::string_view rule) {
-    const Directive& d = directives[i];
-    if (d.rules.empty()) used[i][0] = true;
-    for (std::size_t k = 0; k < d.rules.size(); ++k) {
-      if (Glob(d.rules[k]).matches(rule)) used[i][k] = true;
+    if (globs[i].empty()) used[i][0] = true;
+    for (std::size_t k = 0; k < globs[i].size(); ++k) {
+      if (globs[i][k].matches(rule)) used[i][k] = true;
     }
   };
   std::vector<Finding> kept;
@@ -443,16 +483,17 @@ void apply_suppressions(const Asset& asset, const SuppressionScope& scope,
     std::optional<std::size_t> by;
     if (!unsuppressible(f.rule)) {
       const bool positioned = f.location.line > 0;
-      for (std::size_t i = 0; i < directives.size() && !by && positioned; ++i) {
-        const Directive& d = directives[i];
-        if (!d.problem.empty() || d.kind != Directive::Kind::next_line) continue;
-        if (f.location.line == line_of(d.end - 1).line + 1 && covers(d.rules, f.rule)) by = i;
+      const auto [first, last] = next_line_at.equal_range(f.location.line);
+      for (auto it = first; it != last && !by && positioned; ++it) {
+        if (covers(globs[it->second], f.rule)) by = it->second;
       }
       for (const Range& r : ranges) {
         if (by) break;
         const bool inside = positioned ? f.location.begin >= r.begin && f.location.begin < r.end
                                        : r.end == asset.text.size();
-        if (inside && (r.pattern.empty() || Glob(r.pattern).matches(f.rule))) by = r.directive;
+        if (inside && (r.pattern == kAll || globs[r.directive][r.pattern].matches(f.rule))) {
+          by = r.directive;
+        }
       }
     }
     if (!by) {
@@ -473,7 +514,7 @@ void apply_suppressions(const Asset& asset, const SuppressionScope& scope,
       // Only a rule that ran here can prove the directive useless.
       const bool any_ran =
           std::any_of(scope.known_rules.begin(), scope.known_rules.end(), [&](std::string_view id) {
-            return !unsuppressible(id) && (d.rules.empty() || Glob(d.rules[k]).matches(id)) &&
+            return !unsuppressible(id) && (d.rules.empty() || globs[i][k].matches(id)) &&
                    scope.ran(id);
           });
       if (!any_ran) continue;

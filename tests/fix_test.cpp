@@ -1,17 +1,18 @@
 // --fix and --diff: edits applied in order with overlaps dropped deterministically, unified
 // diffs, atomic writes that keep the file mode, files without fixes left untouched, changed
 // files and non-UTF-8 files skipped, and the CLI end to end on a temporary copy.
+#include "linter/fix.h"
+
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 #include <xxhash.h>
 
-#include "linter/fix.h"
 #include "tests/support/paths.h"
 
 namespace fs = std::filesystem;
@@ -47,8 +48,8 @@ TEST(FixEdits, AppliedByPositionWhateverTheInputOrder) {
 TEST(FixEdits, OverlapsKeepTheFirstAndDropTheRest) {
   std::size_t applied = 0, dropped = 0;
   // [0,5) sorts before [2,8): the second is dropped, whichever order they came in.
-  for (const auto& edits : {std::vector<Fix>{{0, 5, "A"}, {2, 8, "B"}},
-                            std::vector<Fix>{{2, 8, "B"}, {0, 5, "A"}}}) {
+  for (const auto& edits :
+       {std::vector<Fix>{{0, 5, "A"}, {2, 8, "B"}}, std::vector<Fix>{{2, 8, "B"}, {0, 5, "A"}}}) {
     EXPECT_EQ(apply("0123456789", edits, applied, dropped), "A56789");
     EXPECT_EQ(applied, 1u);
     EXPECT_EQ(dropped, 1u);
@@ -139,18 +140,21 @@ struct Tree {
     fixable = dir.write("copy/a.txt", "Vi ses at at vinteren kommer.\n\nDet er er sandt.\n");
     clean = dir.write("copy/b.txt", "Vi ses i vinter.\n");
     // UTF-16LE with a BOM: "at at"
-    utf16 = dir.write("copy/c.txt", std::string("\xFF\xFE" "a\0t\0 \0a\0t\0\n\0", 14));
+    utf16 = dir.write("copy/c.txt", std::string("\xFF\xFE"
+                                                "a\0t\0 \0a\0t\0\n\0",
+                                                14));
     latin1 = dir.write("copy/d.txt", "Bl\xE5 at at lys.\n");
-    bom = dir.write("copy/e.txt", "\xEF\xBB\xBF" "Det det er her.\n");
+    bom = dir.write("copy/e.txt",
+                    "\xEF\xBB\xBF"
+                    "Det det er her.\n");
     // An old timestamp, so a rewrite of an untouched file would show.
     for (const fs::path& p : {clean, utf16, latin1}) {
       fs::last_write_time(p, fs::file_time_type::clock::now() - std::chrono::hours(24));
     }
   }
   testing::CommandResult check(const std::string& flags, bool with_stderr = false) const {
-    return run_command("cd " + dir.path().string() + " && " +
-                       testing::brandlint_binary().string() + " check . " + flags +
-                       (with_stderr ? " 2>&1" : " 2>/dev/null"));
+    return run_command("cd " + dir.path().string() + " && " + testing::brandlint_binary().string() +
+                       " check . " + flags + (with_stderr ? " 2>&1" : " 2>/dev/null"));
   }
 };
 
@@ -165,7 +169,9 @@ TEST(FixCli, DiffShowsTheFixesAndWritesNothing) {
             "-Vi ses at at vinteren kommer.\n+Vi ses at vinteren kommer.\n \n"
             "-Det er er sandt.\n+Det er sandt.\n"
             "--- a/copy/e.txt\n+++ b/copy/e.txt\n@@ -1,1 +1,1 @@\n"
-            "-\xEF\xBB\xBF" "Det det er her.\n+\xEF\xBB\xBF" "Det er her.\n");
+            "-\xEF\xBB\xBF"
+            "Det det er her.\n+\xEF\xBB\xBF"
+            "Det er her.\n");
   EXPECT_EQ(read(tree.fixable), before);
   EXPECT_EQ(fs::last_write_time(tree.clean), stamp);
 }
@@ -181,7 +187,9 @@ TEST(FixCli, FixWritesReportsWhatIsLeftAndSkipsWhatItCannotWriteSafely) {
   EXPECT_NE(log.out.find("fixed 3 problem(s) in 2 file(s)"), std::string::npos) << log.out;
 
   EXPECT_EQ(read(tree.fixable), "Vi ses at vinteren kommer.\n\nDet er sandt.\n");
-  EXPECT_EQ(read(tree.bom), "\xEF\xBB\xBF" "Det er her.\n");
+  EXPECT_EQ(read(tree.bom),
+            "\xEF\xBB\xBF"
+            "Det er her.\n");
   EXPECT_EQ(read(tree.utf16), utf16);
   EXPECT_EQ(read(tree.latin1), latin1);
   EXPECT_EQ(fs::last_write_time(tree.clean), stamps[0]);
@@ -192,7 +200,8 @@ TEST(FixCli, FixWritesReportsWhatIsLeftAndSkipsWhatItCannotWriteSafely) {
   const auto json = tree.check("--format json");
   const auto doc = nlohmann::json::parse(json.out);
   std::multiset<std::string> left;
-  for (const auto& f : doc["findings"]) left.insert(f["path"].get<std::string>() + " " + f["rule"].get<std::string>());
+  for (const auto& f : doc["findings"])
+    left.insert(f["path"].get<std::string>() + " " + f["rule"].get<std::string>());
   EXPECT_EQ(left.count("copy/a.txt voice/repeated-word"), 0u);
   EXPECT_EQ(left.count("copy/c.txt voice/repeated-word"), 1u);
   EXPECT_EQ(left.count("copy/d.txt voice/repeated-word"), 1u);

@@ -1,15 +1,17 @@
 // Inline suppression: which comments are directives (per kind of file, never in code), how
 // directives are parsed and applied, and what every report shows — through the CLI as a user
 // runs it.
+#include "linter/suppression.h"
+
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "linter/builtin_rules.h"
-#include "linter/suppression.h"
 #include "tests/support/paths.h"
 
 namespace brandlint {
@@ -43,7 +45,8 @@ using Strings = std::vector<std::string>;
 TEST(SuppressionComments, HtmlCommentsOutsideCodeAndCssCommentsInStyleBlocks) {
   const std::string html =
       "<!-- a -->\n<p title=\"<!-- not -->\">x</p>\n<pre><!-- in pre --></pre>\n"
-      "<script>// <!-- in script --></script>\n<style>/* css */ p { content: \"/* str */\" }</style>\n"
+      "<script>// <!-- in script --></script>\n<style>/* css */ p { content: \"/* str */\" "
+      "}</style>\n"
       "<code><!-- in code --></code><textarea><!-- raw --></textarea>\n<!-- b";
   EXPECT_EQ(comments(AssetKind::html, html), (Strings{"a", "css", "b"}));
   EXPECT_EQ(comments(AssetKind::svg, "<svg><!-- s --><style>/* t */</style></svg>"),
@@ -69,6 +72,19 @@ TEST(SuppressionComments, MarkdownCommentsOutsideCodeBlocksSpansAndFrontMatter) 
       "<pre>\n<!-- pre -->\n</pre>\n"
       "``<!-- double ` tick -->``\n";
   EXPECT_EQ(comments(AssetKind::markdown, md), (Strings{"one", "two", "three", "four"}));
+}
+
+TEST(SuppressionComments, HostileMarkdownStaysLinear) {
+  // One 2 MB paragraph of backtick runs (lengths 1 to 500, each closed 500 lines later): the
+  // paragraph's end must be found once, not once per run, or this takes minutes.
+  std::string md;
+  for (int n = 1; md.size() < 2'000'000; n = n % 500 + 1)
+    md += std::string(std::size_t(n), '`') + " x\n";
+  md += "<!-- brandlint-disable -- end -->\n";
+  const auto start = std::chrono::steady_clock::now();
+  const Strings found = comments(AssetKind::markdown, md);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  EXPECT_LE(found.size(), 1u);
 }
 
 TEST(SuppressionComments, PlainTextAndCopyDecksHaveNone) {
@@ -103,7 +119,8 @@ TEST(SuppressionDirectives, ParsesKindsRulesReasonsAndProblems) {
   EXPECT_TRUE(d[3].rules.empty());
   EXPECT_EQ(d[3].reason, "whole legacy block");
   EXPECT_NE(d[4].problem.find("needs a reason after ' -- '"), std::string::npos) << d[4].problem;
-  EXPECT_NE(d[5].problem.find("did you mean 'voice/banned-term'"), std::string::npos) << d[5].problem;
+  EXPECT_NE(d[5].problem.find("did you mean 'voice/banned-term'"), std::string::npos)
+      << d[5].problem;
   EXPECT_NE(d[6].problem.find("unknown directive 'brandlint-disable-line'"), std::string::npos);
   // "--no-space" is not the separator (stylelint's rule: a space on both sides), so it is read
   // as a rule name, which is unknown.
@@ -148,8 +165,7 @@ std::multiset<std::string> findings_of(const nlohmann::json& list, const std::st
   std::multiset<std::string> out;
   for (const auto& f : list) {
     if (f["path"] != path) continue;
-    out.insert(f["rule"].get<std::string>() + " " +
-               std::to_string(f["location"].value("line", 0)));
+    out.insert(f["rule"].get<std::string>() + " " + std::to_string(f["location"].value("line", 0)));
   }
   return out;
 }
@@ -157,31 +173,31 @@ std::multiset<std::string> findings_of(const nlohmann::json& list, const std::st
 TEST(SuppressionEndToEnd, NextLineRangesGlobsUnusedAndInvalidInHtml) {
   testing::TempDir dir;
   dir.write("brandguide.toml", kGuide);
-  dir.write("page.html",
-            "<html><body>\n"                                                              // 1
-            "<!-- brandlint-disable-next-line voice/banned-term -- quoting the complaint -->\n"  // 2
-            "<p>Den var billig, skrev kunden.</p>\n"                                      // 3
-            "<p>En billig pakke.</p>\n"                                                   // 4
-            "<!-- brandlint-disable voice/* -- the competitor's slogan, quoted -->\n"     // 5
-            "<p>Billig strøm!</p>\n"                                                      // 6
-            "<!-- brandlint-enable voice/* -->\n"                                         // 7
-            "<p>Ikke billig.</p>\n"                                                       // 8
-            "<!-- brandlint-disable-next-line voice/banned-term -->\n"                    // 9
-            "<p>Meget billig.</p>\n"                                                      // 10
-            "<!-- brandlint-disable-next-line voice/banned-term -- stale -->\n"           // 11
-            "<p>Nordlys lyser op.</p>\n"                                                  // 12
-            "<!-- brandlint-disable-next-line voice/baned-term -- typo -->\n"             // 13
-            "<pre><!-- brandlint-disable-next-line voice/banned-term -- in pre --></pre>\n"  // 14
-            "<p>Billig igen.</p>\n"                                                       // 15
-            "</body></html>\n");
+  dir.write(
+      "page.html",
+      "<html><body>\n"                                                                     // 1
+      "<!-- brandlint-disable-next-line voice/banned-term -- quoting the complaint -->\n"  // 2
+      "<p>Den var billig, skrev kunden.</p>\n"                                             // 3
+      "<p>En billig pakke.</p>\n"                                                          // 4
+      "<!-- brandlint-disable voice/* -- the competitor's slogan, quoted -->\n"            // 5
+      "<p>Billig strøm!</p>\n"                                                             // 6
+      "<!-- brandlint-enable voice/* -->\n"                                                // 7
+      "<p>Ikke billig.</p>\n"                                                              // 8
+      "<!-- brandlint-disable-next-line voice/banned-term -->\n"                           // 9
+      "<p>Meget billig.</p>\n"                                                             // 10
+      "<!-- brandlint-disable-next-line voice/banned-term -- stale -->\n"                  // 11
+      "<p>Nordlys lyser op.</p>\n"                                                         // 12
+      "<!-- brandlint-disable-next-line voice/baned-term -- typo -->\n"                    // 13
+      "<pre><!-- brandlint-disable-next-line voice/banned-term -- in pre --></pre>\n"      // 14
+      "<p>Billig igen.</p>\n"                                                              // 15
+      "</body></html>\n");
   const CliRun run = check(dir, "--format json");
   ASSERT_EQ(run.exit_code, 1) << run.raw;  // voice/banned-term is an error by default
   EXPECT_EQ(findings_of(run.doc["findings"], "page.html"),
-            (std::multiset<std::string>{"voice/banned-term 4", "voice/banned-term 8",
-                                        "voice/banned-term 10", "voice/banned-term 15",
-                                        "brandlint/invalid-suppression 9",
-                                        "brandlint/unused-suppression 11",
-                                        "brandlint/invalid-suppression 13"}));
+            (std::multiset<std::string>{
+                "voice/banned-term 4", "voice/banned-term 8", "voice/banned-term 10",
+                "voice/banned-term 15", "brandlint/invalid-suppression 9",
+                "brandlint/unused-suppression 11", "brandlint/invalid-suppression 13"}));
   EXPECT_EQ(findings_of(run.doc["suppressed"], "page.html"),
             (std::multiset<std::string>{"voice/banned-term 3", "voice/banned-term 6"}));
   std::map<int, std::string> reasons;
@@ -259,7 +275,8 @@ TEST(SuppressionEndToEnd, EveryReportCountsOrMarksSuppressedFindings) {
             "<p>Billig.</p>\n<p>Billig.</p>\n");
   const CliRun text = check(dir, "--format text --color never");
   EXPECT_NE(text.raw.find("page.html:3:4: error:"), std::string::npos) << text.raw;
-  EXPECT_EQ(text.raw.find("page.html:2:"), std::string::npos) << "suppressed findings are not shown";
+  EXPECT_EQ(text.raw.find("page.html:2:"), std::string::npos)
+      << "suppressed findings are not shown";
   EXPECT_NE(text.raw.find("1 finding(s) suppressed by brandlint-disable comments"),
             std::string::npos)
       << text.raw;
@@ -269,8 +286,8 @@ TEST(SuppressionEndToEnd, EveryReportCountsOrMarksSuppressedFindings) {
   for (const auto& r : sarif.doc["runs"][0]["results"]) {
     if (r.contains("suppressions")) {
       ++suppressed;
-      EXPECT_EQ(r["suppressions"], nlohmann::json::parse(
-                                       R"([{"kind":"inSource","justification":"quoted review"}])"));
+      EXPECT_EQ(r["suppressions"],
+                nlohmann::json::parse(R"([{"kind":"inSource","justification":"quoted review"}])"));
       EXPECT_EQ(r["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
     } else {
       ++open;
@@ -282,6 +299,11 @@ TEST(SuppressionEndToEnd, EveryReportCountsOrMarksSuppressedFindings) {
   const CliRun markdown = check(dir, "--format markdown");
   EXPECT_NE(markdown.raw.find("1 finding(s) suppressed by `brandlint-disable` comments"),
             std::string::npos);
+  const CliRun html = check(dir, "--format html");
+  EXPECT_NE(html.raw.find("<section class=\"card\" id=\"suppressed\"><h2>Undtaget i kildeteksten, "
+                          "med begrundelse (1)</h2>"),
+            std::string::npos);
+  EXPECT_NE(html.raw.find("<q>quoted review</q>"), std::string::npos);
   // JUnit and GitHub annotations list open problems only.
   const CliRun junit = check(dir, "--format junit");
   EXPECT_EQ(junit.raw.find("page.html:2:"), std::string::npos);
@@ -291,10 +313,11 @@ TEST(SuppressionEndToEnd, EveryReportCountsOrMarksSuppressedFindings) {
 }
 
 TEST(SuppressionEndToEnd, TheDemoCampaignShowsASuppressionAndAStaleOne) {
-  const auto r = run_command(testing::brandlint_binary().string() + " check " +
-                             (testing::source_dir() / "fixtures/demo").string() + " --guide " +
-                             (testing::source_dir() / "brandguide/examples/nordlys/brandguide.toml").string() +
-                             " --format json 2>/dev/null");
+  const auto r =
+      run_command(testing::brandlint_binary().string() + " check " +
+                  (testing::source_dir() / "fixtures/demo").string() + " --guide " +
+                  (testing::source_dir() / "brandguide/examples/nordlys/brandguide.toml").string() +
+                  " --format json 2>/dev/null");
   const auto doc = nlohmann::json::parse(r.out);
   ASSERT_EQ(doc["suppressed"].size(), 1u);
   const auto& s = doc["suppressed"][0];
@@ -308,7 +331,8 @@ TEST(SuppressionEndToEnd, TheDemoCampaignShowsASuppressionAndAStaleOne) {
     if (f["rule"] != "brandlint/unused-suppression") continue;
     ++unused;
     EXPECT_EQ(f["location"]["line"], 20);
-    EXPECT_NE(f["path"].get<std::string>().find("site/kampagne/anmeldelser.html"), std::string::npos);
+    EXPECT_NE(f["path"].get<std::string>().find("site/kampagne/anmeldelser.html"),
+              std::string::npos);
   }
   EXPECT_EQ(unused, 1);
 }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "linter/reporters/html_internal.h"
+#include "linter/reporters/report_text.h"
 
 namespace brandlint {
 namespace html {
@@ -116,6 +117,21 @@ std::string skipped(const Context& ctx) {
   return out + "</ul></section>\n";
 }
 
+// Findings a brandlint-disable comment waived: not problems any more, but a brand manager
+// should see what was waived and why.
+std::string suppressed(const Context& ctx) {
+  if (ctx.result.suppressed.empty()) return {};
+  std::string out = fmt::format(
+      "<section class=\"card\" id=\"suppressed\"><h2>{} ({})</h2><ul class=\"skipped\">",
+      escape(ctx.t.suppressed), ctx.result.suppressed.size());
+  for (const SuppressedFinding& s : ctx.result.suppressed) {
+    out += fmt::format("<li><code>{}</code> {} <code>{}</code> — <q>{}</q></li>",
+                       escape(report::where(s.finding)), escape(s.finding.message),
+                       escape(s.finding.rule), escape(s.justification));
+  }
+  return out + "</ul></section>\n";
+}
+
 // The docs of every rule that checked something in this report, so rule links resolve offline.
 std::string rules_appendix(const Context& ctx) {
   std::set<std::string> used;
@@ -174,7 +190,7 @@ void write_html(const RunResult& result, const ReportOptions& options, std::ostr
   out << html::filters(ctx);
   out << "<main class=\"wrap\">\n" << html::overview(ctx) << html::red_thread_section(ctx);
   for (std::size_t i = 0; i < ctx.channels.size(); ++i) out << html::channel_section(ctx, i);
-  out << html::skipped(ctx) << html::rules_appendix(ctx) << "</main>\n";
+  out << html::skipped(ctx) << html::suppressed(ctx) << html::rules_appendix(ctx) << "</main>\n";
   out << fmt::format("<footer class=\"wrap\">{} brandlint {} · {}</footer>\n",
                      html::escape(ctx.t.generated_by), html::escape(result.tool_version),
                      html::escape(ctx.t.formula));
