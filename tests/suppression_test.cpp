@@ -312,6 +312,36 @@ TEST(SuppressionEndToEnd, EveryReportCountsOrMarksSuppressedFindings) {
   EXPECT_NE(github.raw.find("line=3,"), std::string::npos) << github.raw;
 }
 
+TEST(SuppressionEndToEnd, AFindingAboutTheWholeFileNeedsADisableOpenToTheEnd) {
+  // Nordlys's guide limits LIX to 45; two paragraphs give a document LIX finding (no line) and a
+  // paragraph finding (line 3). The range covers both; a next-line directive covers neither.
+  const std::string clause =
+      "Forsikringsbetingelserne gælder udelukkende for erhvervsdrivende virksomheder med "
+      "hjemsted i Danmark, medmindre andet fremgår af policen og tillægsbetingelserne, herunder "
+      "ansvarsbegrænsninger, selvrisiko og undtagelser";
+  const std::string legal = clause + " " + clause + " " + clause + ".\n\nKort.\n";
+  testing::TempDir dir;
+  dir.write("open.md", "<!-- brandlint-disable voice/readability -- legal text -->\n\n" + legal);
+  dir.write("closed.md", "<!-- brandlint-disable voice/readability -- legal text -->\n\n" + legal +
+                             "<!-- brandlint-enable voice/readability -->\n");
+  const CliRun run = check(
+      dir, "--guide " +
+               (testing::source_dir() / "brandguide/examples/nordlys/brandguide.toml").string() +
+               " --format json");
+  std::multiset<std::string> open_findings, closed_findings;
+  for (const auto& f : run.doc["findings"]) {
+    if (f["rule"] != "voice/readability") continue;
+    (f["path"] == "open.md" ? open_findings : closed_findings)
+        .insert(std::to_string(f["location"].value("line", 0)));
+  }
+  EXPECT_EQ(findings_of(run.doc["suppressed"], "open.md"),
+            (std::multiset<std::string>{"voice/readability 0", "voice/readability 3"}));
+  EXPECT_TRUE(open_findings.empty());
+  EXPECT_EQ(findings_of(run.doc["suppressed"], "closed.md"),
+            (std::multiset<std::string>{"voice/readability 3"}));
+  EXPECT_EQ(closed_findings, (std::multiset<std::string>{"0"}));
+}
+
 TEST(SuppressionEndToEnd, TheDemoCampaignShowsASuppressionAndAStaleOne) {
   const auto r =
       run_command(testing::brandlint_binary().string() + " check " +
