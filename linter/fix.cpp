@@ -82,6 +82,30 @@ std::string apply_edits(std::string_view text, std::vector<Fix> edits, std::size
   return out;
 }
 
+bool fix_respects_markup(const Asset& asset, const Fix& fix) {
+  if (fix.end <= fix.begin || fix.end > asset.text.size() || asset.runs.empty()) return true;
+  // Which bytes of the range some run reads as they are written.
+  std::vector<bool> copy(fix.end - fix.begin, false);
+  const auto mark = [&](std::size_t source, char seen) {
+    if (source >= fix.begin && source < fix.end && asset.text[source] == seen) {
+      copy[source - fix.begin] = true;
+    }
+  };
+  for (const TextRun& run : asset.runs) {
+    if (run.text.empty()) continue;
+    // Runs map forward through the source (offsets never decrease), so their ends bound them.
+    if (run.source_of(0) >= fix.end || run.source_of(run.text.size() - 1) < fix.begin) continue;
+    for (std::size_t i = 0; i < run.text.size(); ++i) mark(run.source_of(i), run.text[i]);
+  }
+  bool any_copy = false, any_markup = false;
+  for (std::size_t i = 0; i < copy.size(); ++i) {
+    const char c = asset.text[fix.begin + i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;  // between words either way
+    (copy[i] ? any_copy : any_markup) = true;
+  }
+  return !(any_copy && any_markup);
+}
+
 std::vector<FileFix> plan_fixes(const RunResult& result) {
   std::map<std::string, std::vector<Fix>> by_path;
   for (const Finding& f : result.findings) {

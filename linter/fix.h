@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/asset.h"
 #include "linter/result.h"
 
 namespace brandlint {
@@ -18,6 +19,13 @@ namespace brandlint {
 /// Edits outside the text or splitting a UTF-8 sequence are dropped.
 std::string apply_edits(std::string_view text, std::vector<Fix> edits, std::size_t& applied,
                         std::size_t& dropped);
+
+/// False when `fix` would rewrite markup together with copy: its range holds both bytes that a
+/// copy run reads and non-space bytes that none does (an HTML tag, Markdown emphasis, a link's
+/// brackets and target, an entity). A voice rule sees the copy with markup blanked, so such a
+/// fix would break the markup; the runner withholds it and keeps the finding. Fixes wholly in
+/// copy (a word) or wholly outside it (a CSS colour) are fine.
+bool fix_respects_markup(const Asset& asset, const Fix& fix);
 
 /// The fixes for one file.
 struct FileFix {

@@ -67,7 +67,7 @@ struct RunResult {
   std::vector<ChannelInfo> channels;  // the guide's channels, in guide order (filtered by --channel)
   std::vector<FileRecord> files;      // sorted by path
   std::vector<Finding> findings;      // sorted with finding_less
-  std::vector<SuppressedFinding> suppressed;  // sorted with finding_less on .finding
+  std::vector<SuppressedFinding> suppressed;  // waived inline; sorted like findings
   std::vector<SkippedFile> skipped;   // sorted by path
   std::vector<RunCheck> run_checks;   // channel-wide checks that ran (with or without findings)
   Consistency consistency;            // the red thread: per-channel aggregates and comparisons

@@ -10,6 +10,7 @@
 #include "linter/classify.h"
 #include "linter/consistency.h"
 #include "linter/discovery.h"
+#include "linter/fix.h"
 #include "linter/rule_set.h"
 #include "linter/suppression.h"
 
@@ -103,11 +104,15 @@ JobResult process(const Job& job, const guide::BrandGuide& guide, const RuleSet&
       if (f.severity != Severity::off) out.findings.push_back(std::move(f));
     }
   }
+  for (Finding& f : out.findings) {
+    if (f.fix && !fix_respects_markup(asset, *f.fix)) f.fix.reset();
+  }
   // Inline brandlint-disable comments, after every rule, so they cover built-ins too.
   SuppressionScope scope;
   scope.known_rules = rule_ids;
   scope.ran = [&](std::string_view id) {
-    return std::find(out.record.rules.begin(), out.record.rules.end(), id) != out.record.rules.end();
+    const std::vector<std::string>& ran = out.record.rules;
+    return std::find(ran.begin(), ran.end(), id) != ran.end();
   };
   scope.severity = [&](std::string_view id, Severity fallback) -> std::optional<Severity> {
     if (rules.ignored(asset.match_path, id)) return std::nullopt;

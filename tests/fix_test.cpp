@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -213,6 +214,34 @@ TEST(FixCli, FixWritesReportsWhatIsLeftAndSkipsWhatItCannotWriteSafely) {
     EXPECT_EQ(entry.path().filename().string().find(".brandlint-"), std::string::npos)
         << entry.path();
   }
+}
+
+TEST(FixCli, AFixThatWouldRewriteMarkupIsWithheldAndTheFindingKept) {
+  testing::TempDir dir;
+  dir.write("brandguide.toml", kGuide);
+  dir.write("a.html", "<p>Vi ses det det.</p>\n<p>Vi ses det <b>det</b> bliver godt.</p>\n");
+  dir.write("b.md", "Vi ses det det.\n\nVi ses det **det** bliver.\n\nHej [at](x) at du.\n");
+  const auto r = run_command("cd " + dir.path().string() + " && " +
+                             testing::brandlint_binary().string() + " check . --format json");
+  const auto doc = nlohmann::json::parse(r.out);
+  std::map<std::string, bool> has_fix;  // "path:line" -> whether its fix was kept
+  for (const auto& f : doc["findings"]) {
+    if (f["rule"] != "voice/repeated-word") continue;
+    has_fix[f["path"].get<std::string>() + ":" + std::to_string(f["location"]["line"].get<int>())] =
+        !f["fix"].is_null();
+  }
+  EXPECT_EQ(has_fix, (std::map<std::string, bool>{{"a.html:1", true},
+                                                  {"a.html:2", false},
+                                                  {"b.md:1", true},
+                                                  {"b.md:3", false},
+                                                  {"b.md:5", false}}));
+  const auto diff = run_command("cd " + dir.path().string() + " && " +
+                                testing::brandlint_binary().string() + " check . --diff");
+  EXPECT_EQ(diff.out,
+            "--- a/a.html\n+++ b/a.html\n@@ -1,2 +1,2 @@\n-<p>Vi ses det det.</p>\n+<p>Vi ses "
+            "det.</p>\n <p>Vi ses det <b>det</b> bliver godt.</p>\n"
+            "--- a/b.md\n+++ b/b.md\n@@ -1,4 +1,4 @@\n-Vi ses det det.\n+Vi ses det.\n \n Vi ses "
+            "det **det** bliver.\n \n");
 }
 
 TEST(FixCli, FixAndDiffExcludeEachOther) {
