@@ -1,7 +1,6 @@
 #include "linter/suppression.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
@@ -75,6 +74,17 @@ void markup_comments(std::string_view text, std::vector<CommentSpan>& out) {
   });
 }
 
+// "- ", "* ", "+ ", "1. " or "1) " (up to 9 digits): a Markdown list item marker.
+bool starts_list_item(std::string_view line) {
+  if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+')) {
+    return is_space(line[1]);
+  }
+  std::size_t digits = 0;
+  while (digits < line.size() && digits < 9 && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  return digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')') &&
+         (digits + 1 == line.size() || is_space(line[digits + 1]));
+}
+
 // Markdown: which lines are code (fenced, indented, front matter, raw <pre>-like HTML blocks),
 // then HTML comments outside those lines and outside code spans. A line-level approximation of
 // CommonMark that errs on the side of "code": a comment it misses is reported by nothing, but
@@ -108,7 +118,7 @@ void markdown_comments(std::string_view text, std::vector<CommentSpan>& out) {
   char fence_char = 0;
   std::size_t fence_length = 0;
   std::string raw_close;  // "</pre" etc. while inside a raw HTML block
-  bool previous_blank = true, in_list = false;
+  bool previous_blank = true, in_list = false, indented = false;
   while (pos < text.size()) {
     std::size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
@@ -149,8 +159,10 @@ void markdown_comments(std::string_view text, std::vector<CommentSpan>& out) {
       std::string lowered(content);
       std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower);
       if (lowered.find(raw_close) != std::string::npos) raw_close.clear();
-    } else if (!blank && indent >= 4 && previous_blank && !in_list) {
-      is_code = true;  // an indented code block (list item content may be indented too)
+    } else if (indent >= 4 && !in_list && (indented || (previous_blank && !blank))) {
+      is_code = indented = true;  // an indented code block (list item content may be indented)
+    } else if (blank && indented) {
+      is_code = true;  // a blank line inside an indented code block
     } else if (indent < 4 && (run_of('`') >= 3 || run_of('~') >= 3) &&
                !(content[0] == '`' &&
                  content.substr(run_of('`')).find('`') != std::string_view::npos)) {
@@ -172,20 +184,15 @@ void markdown_comments(std::string_view text, std::vector<CommentSpan>& out) {
     }
     if (is_code) {
       mark(pos, eol);
-    } else if (!blank) {
-      const bool list_item =
-          (content.size() >= 2 && (content[0] == '-' || content[0] == '*' || content[0] == '+') &&
-           is_space(content[1])) ||
-          (std::isdigit(static_cast<unsigned char>(content[0])) != 0 &&
-           content.find_first_not_of("0123456789") != std::string_view::npos &&
-           (content[content.find_first_not_of("0123456789")] == '.' ||
-            content[content.find_first_not_of("0123456789")] == ')'));
-      if (list_item)
+    } else {
+      indented = false;
+      if (starts_list_item(content)) {
         in_list = true;
-      else if (indent == 0 && previous_blank)
+      } else if (!blank && indent == 0 && previous_blank) {
         in_list = false;
+      }
     }
-    previous_blank = blank && !is_code;
+    previous_blank = blank;
     pos = eol + 1;
   }
 

@@ -66,7 +66,7 @@ TEST(SuppressionComments, MarkdownCommentsOutsideCodeBlocksSpansAndFrontMatter) 
       "Text `<!-- span -->` and <!-- two --> here.\n\n"
       "```html\n<!-- fenced -->\n```\n\n"
       "~~~~\n<!-- tilde -->\n```\nstill code\n~~~~\n\n"
-      "    <!-- indented -->\n\n"
+      "    code\n    <!-- indented -->\n\n    <!-- after a blank line in the block -->\n\n"
       "> <!-- three -->\n\n"
       "- item\n\n    <!-- four -->\n\n"
       "<pre>\n<!-- pre -->\n</pre>\n"
