@@ -15,9 +15,10 @@ namespace brandlint {
 namespace {
 
 constexpr std::string_view kPrefix = "brandlint-";
-constexpr std::string_view kExpected =
-    "expected `brandlint-disable-next-line RULE[, RULE…] -- reason`, `brandlint-disable RULE -- "
-    "reason` or `brandlint-enable RULE`";
+// The accepted forms, for messages and evidence.
+constexpr std::string_view kForms =
+    "`brandlint-disable-next-line RULE[, RULE…] -- reason`, `brandlint-disable RULE -- reason` "
+    "or `brandlint-enable RULE`";
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
@@ -278,7 +279,7 @@ std::optional<Directive> parse_directive(std::string_view body,
   } else if (d.keyword == "brandlint-enable") {
     d.kind = Directive::Kind::enable;
   } else {
-    d.problem = fmt::format("unknown directive '{}'; {}", d.keyword, kExpected);
+    d.problem = fmt::format("unknown directive '{}'; expected {}", d.keyword, kForms);
     return d;
   }
   // The reason follows " -- " (whitespace on both sides, as stylelint requires, so a rule glob
@@ -423,7 +424,8 @@ void apply_suppressions(const Asset& asset, const SuppressionScope& scope,
           d, kInvalidSuppression, Severity::warning, d.problem,
           Json{{"measured",
                 std::string(trim(std::string_view(asset.text).substr(d.begin, d.end - d.begin)))},
-               {"expected", std::string(kExpected)}});
+               {"expected", std::string(kForms)},
+               {"guide_key", nullptr}});
       continue;
     }
     if (d.kind == Directive::Kind::disable) {
@@ -460,7 +462,8 @@ void apply_suppressions(const Asset& asset, const SuppressionScope& scope,
                              "rule or pattern as its disable",
                              describe(d), list),
                  Json{{"measured", describe(d)},
-                      {"expected", "a preceding brandlint-disable naming the same rules"}});
+                      {"expected", "a preceding brandlint-disable naming the same rules"},
+                      {"guide_key", nullptr}});
       }
     }
   }
@@ -534,7 +537,11 @@ void apply_suppressions(const Asset& asset, const SuppressionScope& scope,
     diagnose(d, kUnusedSuppression, Severity::info,
              fmt::format("{} suppresses nothing: no finding of {} {}; remove it", describe(d),
                          unused, where),
-             Json{{"measured", 0}, {"expected", "at least 1 suppressed finding"}});
+             // The directive is what identifies this finding across runs (SARIF fingerprints).
+             Json{{"measured", describe(d)},
+                  {"expected", fmt::format("a finding of {} {} to suppress", unused, where)},
+                  {"suppressed", 0},
+                  {"guide_key", nullptr}});
   }
   for (Finding& f : diagnostics) findings.push_back(std::move(f));
 }
