@@ -143,16 +143,22 @@ void markdown_comments(std::string_view text, std::vector<CommentSpan>& out) {
     }
     const std::string_view content = text.substr(first, eol - first);
     const bool blank = trim(content).empty();
-    const auto run_of = [&](char c) {
+    // A block may open right after a list marker ("- ```"); the marker is a container.
+    std::string_view block = content;
+    if (starts_list_item(block)) {
+      block.remove_prefix(block.find_first_of(".)-*+") + 1);
+      while (!block.empty() && is_space(block.front())) block.remove_prefix(1);
+    }
+    const auto run_of = [](std::string_view line, char c) {
       std::size_t k = 0;
-      while (k < content.size() && content[k] == c) ++k;
+      while (k < line.size() && line[k] == c) ++k;
       return k;
     };
     bool is_code = false;
     if (fence_char != 0) {
       is_code = true;
-      if (indent < 4 && run_of(fence_char) >= fence_length &&
-          trim(content.substr(run_of(fence_char))).empty()) {
+      if (indent < 4 && run_of(content, fence_char) >= fence_length &&
+          trim(content.substr(run_of(content, fence_char))).empty()) {
         fence_char = 0;
       }
     } else if (!raw_close.empty()) {
@@ -164,14 +170,14 @@ void markdown_comments(std::string_view text, std::vector<CommentSpan>& out) {
       is_code = indented = true;  // an indented code block (list item content may be indented)
     } else if (blank && indented) {
       is_code = true;  // a blank line inside an indented code block
-    } else if (indent < 4 && (run_of('`') >= 3 || run_of('~') >= 3) &&
-               !(content[0] == '`' &&
-                 content.substr(run_of('`')).find('`') != std::string_view::npos)) {
-      fence_char = content[0];
-      fence_length = run_of(fence_char);
+    } else if (indent < 4 && (run_of(block, '`') >= 3 || run_of(block, '~') >= 3) &&
+               !(block[0] == '`' &&
+                 block.substr(run_of(block, '`')).find('`') != std::string_view::npos)) {
+      fence_char = block[0];
+      fence_length = run_of(block, fence_char);
       is_code = true;
-    } else if (indent < 4 && !content.empty() && content[0] == '<') {
-      std::string lowered(content);
+    } else if (indent < 4 && !block.empty() && block[0] == '<') {
+      std::string lowered(block);
       std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower);
       for (const std::string_view name : {"pre", "script", "style", "textarea"}) {
         const std::size_t after = name.size() + 1;

@@ -69,6 +69,7 @@ TEST(SuppressionComments, MarkdownCommentsOutsideCodeBlocksSpansAndFrontMatter) 
       "    code\n    <!-- indented -->\n\n    <!-- after a blank line in the block -->\n\n"
       "> <!-- three -->\n\n"
       "- item\n\n    <!-- four -->\n\n"
+      "- ```\n  <!-- fenced in a list item -->\n  ```\n\n"
       "<pre>\n<!-- pre -->\n</pre>\n"
       "``<!-- double ` tick -->``\n";
   EXPECT_EQ(comments(AssetKind::markdown, md), (Strings{"one", "two", "three", "four"}));
