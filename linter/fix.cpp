@@ -206,9 +206,9 @@ std::string unified_diff(const FileFix& fix) {
          old_lines[old_lines.size() - 1 - tail] == new_lines[new_lines.size() - 1 - tail]) {
     ++tail;
   }
-  // Changes as (old begin, old end, new begin, new end) line ranges, by a greedy LCS-free
-  // alignment: fixes replace words inside lines, so changed lines pair up one to one unless a
-  // fix adds or removes line breaks, which then stays one change.
+  // Changes as (old begin, old end, new begin, new end) line ranges. No general diff algorithm
+  // is needed: fixes replace text inside lines, so when the line counts agree the lines pair up
+  // one to one; when a fix adds or removes a line break, the whole changed block is one change.
   struct Change {
     std::size_t ob, oe, nb, ne;
   };
