@@ -190,18 +190,35 @@ TEST(RasterRules, AccentShareUsesTheSameShares) {
 TEST(RasterRules, AnnotateWritesOneOutlinedImagePerFileWithRegions) {
   testing::TempDir dir;
   write_png(dir.path() / "in/banner.png", corpus::planted_banner().image);
+  write_png(dir.path() / "in/photo.jpg", corpus::planted_banner().image);
   write_png(dir.path() / "in/clean.png", corpus::flat_banner());
   const fs::path in = dir.path() / "in";
   const RunResult r = lint(in, {"color/off-palette"});
   const guide::BrandGuide guide = guide::load_guide(fixture_guide());
-  EXPECT_EQ(rules::write_annotations(r, guide, dir.path() / "out", LoadOptions{}), 1);
-  std::string name = r.findings.at(0).path;
-  std::replace(name.begin(), name.end(), '/', '_');
-  const cv::Mat out = cv::imread((dir.path() / "out" / (name + ".png")).string());
+  EXPECT_EQ(rules::write_annotations(r, guide, dir.path() / "out", LoadOptions{}), 2);
+  // One file per input with findings, named after it: a PNG's extension is not doubled.
+  std::vector<std::string> written;
+  for (const auto& entry : fs::directory_iterator(dir.path() / "out")) {
+    written.push_back(entry.path().filename().string());
+  }
+  std::sort(written.begin(), written.end());
+  std::string prefix = (in / "").string();
+  std::replace(prefix.begin(), prefix.end(), '/', '_');
+  EXPECT_EQ(written, (std::vector<std::string>{prefix + "banner.annotated.png",
+                                               prefix + "photo.jpg.annotated.png"}));
+  const cv::Mat out = cv::imread((dir.path() / "out" / (prefix + "banner.annotated.png")).string());
   ASSERT_FALSE(out.empty());
   // The outline is drawn just outside the region; the region itself keeps its colour.
   EXPECT_NE(out.at<cv::Vec3b>(96 - 2, 412 + 30), cv::Vec3b(0x2B, 0x00, 0xE4));
   EXPECT_EQ(out.at<cv::Vec3b>(96 + 20, 412 + 30), cv::Vec3b(0x2E, 0x10, 0xC8));
+}
+
+TEST(RasterRules, AnnotationNamesKeepOnlyOneExtension) {
+  EXPECT_EQ(rules::annotation_name("ads/banner.png"), "ads_banner.annotated.png");
+  EXPECT_EQ(rules::annotation_name("ads/Logo.PNG"), "ads_Logo.annotated.png");
+  EXPECT_EQ(rules::annotation_name("ads/banner.jpg"), "ads_banner.jpg.annotated.png");
+  EXPECT_EQ(rules::annotation_name("print/flyer.pdf"), "print_flyer.pdf.annotated.png");
+  EXPECT_EQ(rules::annotation_name(".png"), ".png.annotated.png");
 }
 
 // OpenCV's sample photos, from Debian's opencv-doc: installed, or extracted from its .deb
