@@ -27,7 +27,9 @@ struct Bounds {
     }
     x0 = std::min(x0, first), x1 = std::max(x1, last), y1 = y;
   }
-  cv::Rect rect() const { return x1 < x0 ? cv::Rect() : cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1); }
+  cv::Rect rect() const {
+    return x1 < x0 ? cv::Rect() : cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+  }
 };
 
 // One pass over the image: photo pixels are only counted, every other opaque pixel gets its
@@ -111,6 +113,7 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
   VerdictTable table(palette, JudgeMode{margin, lossy});
   SweepResult swept = sweep(bgra, photo, table, out);
   out.opaque_px = out.graphic_px + out.photo_px;
+  if (lossy) drop_coreless(swept);
   mask_edges(bgra, photo, table, swept);
   out.regions = find_regions(bgra, swept, table, palette, lossy, out.group_px);
   for (const OffRegion& r : out.regions) out.off_px += r.pixels;
@@ -126,8 +129,8 @@ const RasterAnalysis& shared_analysis(const Asset& asset, const RasterPalette& p
                                       t.min_region_px, t.blend, palette.colors().size());
   auto it = asset.derived.find(key);
   if (it == asset.derived.end()) {
-    auto analysis = std::make_shared<const RasterAnalysis>(
-        analyze_raster(asset.pixels, asset.lossy, palette));
+    auto analysis =
+        std::make_shared<const RasterAnalysis>(analyze_raster(asset.pixels, asset.lossy, palette));
     it = asset.derived.emplace(key, std::move(analysis)).first;
   }
   return *static_cast<const RasterAnalysis*>(it->second.get());

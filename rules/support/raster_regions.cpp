@@ -31,21 +31,63 @@ constexpr double kRingContinuity = 0.5;
 // such strips were at most 7 px thick), a planted patch is a blob.
 constexpr int kLossyCore = 7;
 
-// True when the component `label` of `labels` (inside `box`) contains a kLossyCore square.
-bool has_core(const cv::Mat& labels, const cv::Rect& box, int label) {
-  if (box.width < kLossyCore || box.height < kLossyCore) return false;
-  cv::Mat1b mask;
-  cv::compare(labels(box), label, mask, cv::CMP_EQ);
-  cv::erode(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}), {-1, -1},
-            1, cv::BORDER_CONSTANT, cv::Scalar(0));
-  return cv::countNonZero(mask) > 0;
+struct Component {
+  int label = 0;
+  cv::Rect box;
+  long long area = 0;
+};
+
+// Labels the 8-connected components of `mask` that contain a kLossyCore × kLossyCore square of
+// set pixels (labels 1, 2, ...; every other pixel 0). Grown from the squares' centres, so the
+// cost is the erosion plus the size of those components, not a labelling of the whole window.
+std::vector<Component> cored_components(const cv::Mat1b& mask, cv::Mat1i& labels) {
+  labels = cv::Mat1i(mask.size(), 0);
+  std::vector<Component> out;
+  if (mask.cols < kLossyCore || mask.rows < kLossyCore) return out;
+  cv::Mat1b cores;
+  cv::erode(mask, cores, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}),
+            {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+  std::vector<cv::Point> stack;
+  for (int y = 0; y < cores.rows; ++y) {
+    const std::uint8_t* row = cores.ptr<std::uint8_t>(y);
+    for (int x = 0; x < cores.cols; ++x) {
+      if (row[x] == 0 || labels(y, x) != 0) continue;
+      Component c{static_cast<int>(out.size()) + 1, {}, 0};
+      int x0 = x, y0 = y, x1 = x, y1 = y;
+      labels(y, x) = c.label;
+      stack.push_back({x, y});
+      while (!stack.empty()) {
+        const cv::Point p = stack.back();
+        stack.pop_back();
+        ++c.area;
+        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
+        y1 = std::max(y1, p.y);
+        for (int dy = -1; dy <= 1; ++dy) {
+          const int qy = p.y + dy;
+          if (qy < 0 || qy >= mask.rows) continue;
+          for (int dx = -1; dx <= 1; ++dx) {
+            const int qx = p.x + dx;
+            if (qx < 0 || qx >= mask.cols || mask(qy, qx) == 0 || labels(qy, qx) != 0) continue;
+            labels(qy, qx) = c.label;
+            stack.push_back({qx, qy});
+          }
+        }
+      }
+      c.box = cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+      out.push_back(c);
+    }
+  }
+  return out;
 }
 
 // Memoised "is there an edge at q" over a window around the candidates.
 class EdgeField {
  public:
   EdgeField(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table, cv::Rect roi)
-      : bgra_(bgra), photo_(photo), table_(table), roi_(roi),
+      : bgra_(bgra),
+        photo_(photo),
+        table_(table),
+        roi_(roi),
         state_(roi.height, roi.width, std::uint8_t{0}) {}
 
   // Nearest positions first: a candidate on an edge is usually settled by its own gradient.
@@ -153,7 +195,9 @@ long long grow_box(RegionContext& ctx, PixelBox& box, DistanceTo& distance,
       const std::uint8_t* p = bgra.ptr<std::uint8_t>(y0 + i * dy) + 4 * (x0 + i * dx);
       if (p[3] < kMinAlpha) continue;
       const ColorVerdict* v = ctx.table.find(color_key(p));  // nullptr: photo, never judged
-      if (v != nullptr && distance(color_key(p)) < v->delta_e00) groups.push_back(v->group);
+      if (v != nullptr && distance(color_key(p)) < ctx.table.distance(color_key(p))) {
+        groups.push_back(v->group);
+      }
     }
     const int hits = static_cast<int>(groups.size());
     if (hits * 2 < length) return -1;
@@ -246,8 +290,8 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
   const bool mostly_blends = double(blends) >= kBlendAreaShare * double(area);
   if (mostly_blends) {
     // Flat: in a lossless image one exact colour; in a lossy one, colours within the threshold.
-    const std::uint32_t median_key = (std::uint32_t{r.median.r} << 16) |
-                                     (std::uint32_t{r.median.g} << 8) | r.median.b;
+    const std::uint32_t median_key =
+        (std::uint32_t{r.median.r} << 16) | (std::uint32_t{r.median.g} << 8) | r.median.b;
     long long flat = 0;
     for (int y = box.y; y < box.y + box.height; ++y) {
       const int* lrow = labels.ptr<int>(y);
@@ -273,6 +317,49 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
 }
 
 }  // namespace
+
+void drop_coreless(SweepResult& sweep) {
+  if (sweep.candidate_bounds.empty()) return;
+  const cv::Rect bounds = sweep.candidate_bounds;
+  cv::Mat1b window = sweep.candidates(bounds);
+  if (window.cols < kLossyCore || window.rows < kLossyCore) {
+    window.setTo(0);
+    sweep.candidate_bounds = cv::Rect();
+    return;
+  }
+  // Seeds: centres of solid cores. Grow each over the candidates (8-connected), marking the
+  // pixels reached with 2 in place, then keep only those: no label image of the whole window.
+  cv::Mat1b cores;
+  cv::erode(window, cores, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}),
+            {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+  std::vector<cv::Point> seeds;
+  cv::findNonZero(cores, seeds);
+  int x0 = window.cols, y0 = window.rows, x1 = -1, y1 = -1;
+  std::vector<cv::Point> stack;
+  for (const cv::Point& seed : seeds) {
+    if (window(seed) == 2) continue;
+    window(seed) = 2;
+    stack.push_back(seed);
+    while (!stack.empty()) {
+      const cv::Point p = stack.back();
+      stack.pop_back();
+      x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
+      y1 = std::max(y1, p.y);
+      for (int qy = std::max(0, p.y - 1); qy <= std::min(window.rows - 1, p.y + 1); ++qy) {
+        std::uint8_t* row = window.ptr<std::uint8_t>(qy);
+        for (int qx = std::max(0, p.x - 1); qx <= std::min(window.cols - 1, p.x + 1); ++qx) {
+          if (row[qx] != 1) continue;
+          row[qx] = 2;
+          stack.push_back({qx, qy});
+        }
+      }
+    }
+  }
+  // 2 -> 1 (kept), 1 -> 0 (dropped).
+  cv::threshold(window, window, 1, 1, cv::THRESH_BINARY);
+  sweep.candidate_bounds =
+      x1 < 0 ? cv::Rect() : cv::Rect(x0 + bounds.x, y0 + bounds.y, x1 - x0 + 1, y1 - y0 + 1);
+}
 
 void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
                 SweepResult& sweep) {
@@ -302,23 +389,33 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
 }
 
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
-                                    VerdictTable& table, const RasterPalette& palette,
-                                    bool lossy, std::vector<long long>& group_px) {
+                                    VerdictTable& table, const RasterPalette& palette, bool lossy,
+                                    std::vector<long long>& group_px) {
   std::vector<OffRegion> regions;
   if (sweep.candidate_bounds.empty()) return regions;
   const cv::Rect bounds = sweep.candidate_bounds;
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(sweep.candidates(bounds), labels, stats,
-                                                 centroids, 8, CV_32S);
   RegionContext ctx{bgra, table, palette, lossy, group_px};
-  for (int i = 1; i < n; ++i) {
-    const long long area = stats.at<int>(i, cv::CC_STAT_AREA);
-    if (area < palette.thresholds().min_region_px) continue;
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    if (lossy && !has_core(labels, box, i)) continue;
-    if (auto region = judge_region(ctx, labels, i, box, bounds.tl(), area)) {
+  const auto judge = [&](const cv::Mat& labels, int label, const cv::Rect& box, long long area) {
+    if (area < palette.thresholds().min_region_px) return;
+    if (auto region = judge_region(ctx, labels, label, box, bounds.tl(), area)) {
       regions.push_back(*region);
+    }
+  };
+  if (lossy) {
+    // Only components with a solid core can be findings (kLossyCore).
+    cv::Mat1i labels;
+    for (const Component& c : cored_components(sweep.candidates(bounds), labels)) {
+      judge(labels, c.label, c.box, c.area);
+    }
+  } else {
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(sweep.candidates(bounds), labels, stats,
+                                                   centroids, 8, CV_32S);
+    for (int i = 1; i < n; ++i) {
+      judge(labels, i,
+            cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                     stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)),
+            stats.at<int>(i, cv::CC_STAT_AREA));
     }
   }
   std::sort(regions.begin(), regions.end(), [](const OffRegion& a, const OffRegion& b) {

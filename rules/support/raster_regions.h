@@ -18,6 +18,12 @@ struct SweepResult {
   cv::Rect candidate_bounds;  // bounding box of the candidates (empty when there are none)
 };
 
+/// Lossy sources only: clears the candidates that cannot end up in a finding because their
+/// connected component has no solid 7×7 core (see find_regions). Masking edges only removes
+/// candidates, so a component without a core now has none after masking either; doing this
+/// first spares mask_edges() the ringing along every text and shape edge of a JPEG.
+void drop_coreless(SweepResult& sweep);
+
 /// Clears candidates that lie on an edge: within 2 px (the 5×5 dilation) of a pixel whose 3×3
 /// neighbourhood spans more than 10 in L*, a* or b*. Transparent and photo pixels count as
 /// edges, so the borders of cut-outs and photos are masked too. Gradients are computed only
@@ -31,7 +37,7 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
 /// The pixels of every kept region are taken out of `group_px` (they are off-palette, not shares
 /// of their nearest colour).
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
-                                    VerdictTable& table, const RasterPalette& palette,
-                                    bool lossy, std::vector<long long>& group_px);
+                                    VerdictTable& table, const RasterPalette& palette, bool lossy,
+                                    std::vector<long long>& group_px);
 
 }  // namespace brandlint::raster
