@@ -48,28 +48,40 @@ SweepResult sweep(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& tab
     std::uint32_t last = 0xFFFFFFFFu;
     const ColorVerdict* verdict = nullptr;
     int first_off = -1, last_off = -1;
-    for (int x0 = 0; x0 < bgra.cols; x0 += kPhotoTile) {
-      const int x1 = std::min(bgra.cols, x0 + kPhotoTile);
+    for (int x0 = 0; x0 < bgra.cols;) {
+      int x1 = std::min(bgra.cols, x0 + kPhotoTile);
       if (tile_row[x0 / kPhotoTile] != 0) {
         for (int x = x0; x < x1; ++x) out.photo_px += (row[x] >> 24) >= kMinAlpha ? 1 : 0;
+        x0 = x1;
         continue;
       }
-      for (int x = x0; x < x1; ++x) {
-        const std::uint32_t px = row[x];
-        if ((px >> 24) < kMinAlpha) continue;
-        const std::uint32_t key = px & 0xFFFFFFu;
-        if (key != last) {
-          verdict = &table.get(key);
-          last = key;
-        }
-        ++out.graphic_px;
-        ++group_px[verdict->group];
-        if (verdict->off) {
-          cand[x] = 1;
-          if (first_off < 0) first_off = x;
-          last_off = x;
-        }
+      // A span of graphic tiles, so runs continue across tile borders.
+      while (x1 < bgra.cols && tile_row[x1 / kPhotoTile] == 0) {
+        x1 = std::min(bgra.cols, x1 + kPhotoTile);
       }
+      // Runs of one pixel value: one verdict, one counter update per run.
+      for (int x = x0; x < x1;) {
+        const std::uint32_t px = row[x];
+        int end = x + 1;
+        while (end < x1 && row[end] == px) ++end;
+        const int run = end - x;
+        if ((px >> 24) >= kMinAlpha) {
+          const std::uint32_t key = px & 0xFFFFFFu;
+          if (key != last) {
+            verdict = &table.get(key);
+            last = key;
+          }
+          out.graphic_px += run;
+          group_px[verdict->group] += run;
+          if (verdict->off) {
+            std::fill(cand + x, cand + end, std::uint8_t{1});
+            if (first_off < 0) first_off = x;
+            last_off = end - 1;
+          }
+        }
+        x = end;
+      }
+      x0 = x1;
     }
     if (first_off >= 0) bounds.add_row(y, first_off, last_off);
   }

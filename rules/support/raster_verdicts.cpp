@@ -194,8 +194,17 @@ ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode
   const std::size_t n = colors.size();
   std::vector<De00Bounds>& bounds = scratch.bounds;
   bounds.resize(n);
+  // The hint (the previous colour's nearest) first: its upper bound lets the one-line lightness
+  // bound rule out most other colours, so their full bounds are never computed.
+  const std::size_t first = scratch.hint < n ? scratch.hint : 0;
   double min_hi = 1e18;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = k == 0 ? first : (k <= first ? k - 1 : k);  // hint, then the rest
+    const double lightness = lightness_bound(lab.L, colors[i].allowed.lab.L) - kBoundSlack;
+    if (lightness > min_hi) {
+      bounds[i] = {lightness, 1e18};  // cannot be the nearest; still a valid lower bound
+      continue;
+    }
     bounds[i] = delta_e00_bounds(lab, colors[i].allowed.lab);
     min_hi = std::min(min_hi, bounds[i].hi);
   }
@@ -230,6 +239,7 @@ ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode
     else if (bounds[i].lo <= limit)
       within = distance(i) <= limit;
   }
+  scratch.hint = nearest;
   v.delta_e00 = exact[nearest] < 0.0 ? kUnknownDistance : static_cast<float>(exact[nearest]);
   v.nearest = static_cast<std::uint16_t>(nearest);
   v.group = static_cast<std::uint16_t>(colors[nearest].group);

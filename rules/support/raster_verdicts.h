@@ -61,6 +61,7 @@ De00Bounds delta_e00_bounds(const color::Lab& lab1, const color::Lab& lab2);
 struct JudgeScratch {
   std::vector<De00Bounds> bounds;
   std::vector<double> exact;
+  std::size_t hint = 0;  // nearest colour of the last colour judged: tried first
 };
 
 /// The verdict for `rgb` against `palette`, computed from scratch (blend_state left at 0). Exact:
