@@ -156,6 +156,100 @@ TEST(RasterRules, ColourProfilesAreDescribed) {
   EXPECT_EQ(describe_icc("garbage").description, "unreadable ICC profile");
 }
 
+std::string le32(std::size_t v) {
+  return {char(v & 0xFF), char((v >> 8) & 0xFF), char((v >> 16) & 0xFF), char((v >> 24) & 0xFF)};
+}
+
+// A WebP in the extended format (VP8X with the ICC flag, an ICCP chunk) around the bitstream
+// chunk OpenCV's encoder writes.
+std::string webp_with_icc(const cv::Mat& bgr, const std::string& profile) {
+  std::vector<std::uint8_t> encoded;
+  EXPECT_TRUE(cv::imencode(".webp", bgr, encoded, {cv::IMWRITE_WEBP_QUALITY, 90}));
+  const std::string simple(encoded.begin(), encoded.end());
+  const std::string bitstream = simple.substr(12);  // "VP8 " or "VP8L" chunk
+  std::string body = "WEBP";
+  body += "VP8X" + le32(10);
+  body += std::string{char(0x20), 0, 0, 0};  // flags: ICC profile present
+  body +=
+      le32(std::size_t(bgr.cols - 1)).substr(0, 3) + le32(std::size_t(bgr.rows - 1)).substr(0, 3);
+  body += "ICCP" + le32(profile.size()) + profile;
+  if (profile.size() % 2 == 1) body += '\0';
+  body += bitstream;
+  return "RIFF" + le32(body.size()) + body;
+}
+
+// A JPEG with `profile` in APP2 ICC_PROFILE segments of at most `chunk` bytes, right after SOI.
+std::string jpeg_with_icc(const cv::Mat& bgr, const std::string& profile, std::size_t chunk) {
+  std::vector<std::uint8_t> encoded;
+  EXPECT_TRUE(cv::imencode(".jpg", bgr, encoded, {cv::IMWRITE_JPEG_QUALITY, 90}));
+  const std::string jpeg(encoded.begin(), encoded.end());
+  const std::size_t count = (profile.size() + chunk - 1) / chunk;
+  std::string segments;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string part = profile.substr(i * chunk, chunk);
+    const std::size_t length = 2 + 12 + 2 + part.size();
+    segments += {char(0xFF), char(0xE2), char(length >> 8), char(length & 0xFF)};
+    segments += std::string("ICC_PROFILE\0", 12);
+    segments += {char(i + 1), char(count)};
+    segments += part;
+  }
+  return jpeg.substr(0, 2) + segments + jpeg.substr(2);
+}
+
+// The Display P3 profile of the fixture, embedded the three ways: PNG iCCP (the fixture), JPEG
+// APP2 split over several segments, WebP ICCP chunk. Each is read back whole and reported.
+TEST(RasterRules, EmbeddedProfilesAreReportedInPngJpegAndWebp) {
+  const fs::path fixtures = testing::source_dir() / "fixtures/color/color-profile";
+  const std::optional<ImageHeader> png =
+      read_image_header(read(fixtures / "invalid/display-p3.png"));
+  ASSERT_TRUE(png && png->has_icc_profile);
+  const std::string profile = png->icc_profile;
+  ASSERT_GT(profile.size(), 200u);
+
+  testing::TempDir dir;
+  const cv::Mat bgr(64, 96, CV_8UC3, cv::Scalar(0x91, 0x3D, 0x0B));
+  const std::string jpeg = jpeg_with_icc(bgr, profile, 200);  // several APP2 segments
+  const std::string webp = webp_with_icc(bgr, profile);
+  for (const auto& [name, bytes] : {std::pair{"p3.jpg", jpeg}, std::pair{"p3.webp", webp}}) {
+    SCOPED_TRACE(name);
+    const std::optional<ImageHeader> h = read_image_header(bytes);
+    ASSERT_TRUE(h);
+    EXPECT_TRUE(h->has_icc_profile);
+    EXPECT_EQ(h->icc_profile, profile);
+    EXPECT_EQ(h->width, 96u);
+    EXPECT_EQ(h->height, 64u);
+    std::ofstream(dir.path() / name, std::ios::binary) << bytes;
+    // The file still decodes: the profile is reported, the pixels are checked as usual.
+    const cv::Mat decoded =
+        cv::imdecode(std::vector<std::uint8_t>(bytes.begin(), bytes.end()), cv::IMREAD_COLOR);
+    EXPECT_EQ(decoded.size(), bgr.size());
+  }
+  fs::copy_file(fixtures / "invalid/display-p3.png", dir.path() / "p3.png");
+  const RunResult r = lint(dir.path(), {"color/color-profile"});
+  ASSERT_EQ(r.findings.size(), 3u);
+  for (const Finding& f : r.findings) {
+    SCOPED_TRACE(f.path);
+    EXPECT_EQ(f.rule, "color/color-profile");
+    EXPECT_EQ(f.severity, Severity::info);
+    EXPECT_EQ(f.evidence["measured"], "Display P3");
+    EXPECT_EQ(f.evidence["color_space"], "RGB");
+  }
+  EXPECT_EQ(fs::path(r.findings[0].path).filename(), "p3.jpg");
+  EXPECT_EQ(fs::path(r.findings[1].path).filename(), "p3.png");
+  EXPECT_EQ(fs::path(r.findings[2].path).filename(), "p3.webp");
+}
+
+// A profile that is announced but cannot be read (empty ICCP chunk) is reported as unreadable,
+// not taken for sRGB.
+TEST(RasterRules, AnnouncedButUnreadableProfileIsReported) {
+  testing::TempDir dir;
+  const cv::Mat bgr(32, 32, CV_8UC3, cv::Scalar(0x91, 0x3D, 0x0B));
+  std::ofstream(dir.path() / "broken.webp", std::ios::binary) << webp_with_icc(bgr, "");
+  const RunResult r = lint(dir.path(), {"color/color-profile"});
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].evidence["measured"], "unreadable ICC profile");
+}
+
 TEST(RasterRules, ReducedJpegDecodeReportsBoxesInFilePixels) {
   testing::TempDir dir;
   const corpus::Banner b = corpus::planted_banner(4.0);  // 3200×1600, patch 240×160 at (1648,384)

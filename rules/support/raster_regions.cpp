@@ -123,6 +123,8 @@ class EdgeField {
     std::array<float, 3> lo{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
                             std::numeric_limits<float>::max()};
     std::array<float, 3> hi{-lo[0], -lo[0], -lo[0]};
+    std::uint32_t last_key = 0xFFFFFFFFu;  // no 24-bit key
+    const ColorVerdict* last = nullptr;
     for (int yy = std::max(0, y - kGradientRadius);
          yy <= std::min(bgra_.rows - 1, y + kGradientRadius); ++yy) {
       const std::uint8_t* row = bgra_.ptr<std::uint8_t>(yy);
@@ -130,7 +132,13 @@ class EdgeField {
            xx <= std::min(bgra_.cols - 1, x + kGradientRadius); ++xx) {
         const std::uint8_t* p = row + 4 * xx;
         if (p[3] < kMinAlpha || photo_.photo_at(xx, yy)) return true;
-        const ColorVerdict* v = table_.find(color_key(p));
+        // Neighbours mostly repeat a colour or two: look each up once.
+        const std::uint32_t key = color_key(p);
+        if (key != last_key) {
+          last_key = key;
+          last = table_.find(key);
+        }
+        const ColorVerdict* v = last;
         if (v == nullptr) return true;  // never judged: treat as unknown, i.e. not flat
         lo = {std::min(lo[0], v->L), std::min(lo[1], v->a), std::min(lo[2], v->b)};
         hi = {std::max(hi[0], v->L), std::max(hi[1], v->a), std::max(hi[2], v->b)};
