@@ -5,11 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <zlib.h>
 
 #include "linter/assets/image_header.h"
 #include "linter/runner.h"
@@ -248,6 +251,86 @@ TEST(RasterRules, AnnouncedButUnreadableProfileIsReported) {
   const RunResult r = lint(dir.path(), {"color/color-profile"});
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].evidence["measured"], "unreadable ICC profile");
+}
+
+std::string be32(std::uint32_t v) {
+  return {char(v >> 24), char((v >> 16) & 0xFF), char((v >> 8) & 0xFF), char(v & 0xFF)};
+}
+
+// A PNG whose IHDR declares `width`×`height` and whose IDAT holds a few bytes.
+std::string png_declaring(std::uint32_t width, std::uint32_t height) {
+  const auto chunk = [](const std::string& type, const std::string& data) {
+    std::string c = type + data;
+    const auto crc =
+        std::uint32_t(crc32(0, reinterpret_cast<const Bytef*>(c.data()), uInt(c.size())));
+    return be32(std::uint32_t(data.size())) + c + be32(crc);
+  };
+  std::string ihdr = be32(width) + be32(height);
+  ihdr += {8, 2, 0, 0, 0};  // 8-bit RGB, deflate, no filter, no interlace
+  return "\x89PNG\r\n\x1a\n" + chunk("IHDR", ihdr) +
+         chunk("IDAT", std::string("\x78\x9c\x63\x00\x00\x00\x01\x00\x01", 9)) + chunk("IEND", "");
+}
+
+// The encoded bytes of a small real JPEG: a red banner with a blue block.
+std::string small_jpeg() {
+  cv::Mat img(400, 800, CV_8UC3, cv::Scalar(0x2B, 0x00, 0xE4));
+  cv::rectangle(img, cv::Rect(100, 100, 200, 100), cv::Scalar(0x91, 0x3D, 0x0B), cv::FILLED);
+  std::vector<std::uint8_t> encoded;
+  EXPECT_TRUE(cv::imencode(".jpg", img, encoded, {cv::IMWRITE_JPEG_QUALITY, 90}));
+  return {encoded.begin(), encoded.end()};
+}
+
+// Decompression bombs (30000×30000 declared in a few kilobytes) and truncated files are refused
+// from their headers and sizes, before any pixel is decoded: one unreadable-asset finding each,
+// quickly, and never an out-of-memory.
+TEST(RasterRules, BombsAndTruncatedImagesAreRefusedBeforeDecoding) {
+  testing::TempDir dir;
+  const std::string jpeg = small_jpeg();
+  std::string bomb = jpeg;  // the same data under a 30000×30000 frame header
+  const std::size_t sof = bomb.find("\xFF\xC0");
+  ASSERT_NE(sof, std::string::npos);
+  bomb.replace(
+      sof + 5, 4,
+      std::string{char(30000 >> 8), char(30000 & 0xFF), char(30000 >> 8), char(30000 & 0xFF)});
+  const std::map<std::string, std::string> files{
+      {"bomb.jpg", bomb},
+      {"bomb.png", png_declaring(30000, 30000)},
+      {"truncated.jpg", jpeg.substr(0, jpeg.size() / 2)},
+      {"header-only.jpg", jpeg.substr(0, sof + 20)},
+      {"truncated.png", png_declaring(800, 400).substr(0, 40)},
+  };
+  for (const auto& [name, bytes] : files)
+    std::ofstream(dir.path() / name, std::ios::binary) << bytes;
+  const auto start = std::chrono::steady_clock::now();
+  const RunResult r = lint(dir.path(), {"color/off-palette"});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  std::map<std::string, std::string> messages;
+  for (const Finding& f : r.findings) {
+    EXPECT_EQ(f.rule, "brandlint/unreadable-asset") << f.message;
+    messages[fs::path(f.path).filename().string()] = f.message;
+  }
+  ASSERT_EQ(messages.size(), files.size());
+  EXPECT_EQ(messages["bomb.jpg"],
+            fmt::format("JPEG declares 30000×30000 pixels but holds only {} bytes, too few to "
+                        "encode them: a damaged file or a decompression bomb",
+                        bomb.size()));
+  EXPECT_EQ(messages["bomb.png"],
+            "image is 30000×30000 (900 Mpx), over the 100 Mpx decode budget; export it smaller "
+            "or raise --max-pixels");
+  EXPECT_EQ(messages["truncated.jpg"],
+            fmt::format("truncated JPEG: no end-of-image marker after the image data (the file "
+                        "ends after {} bytes)",
+                        jpeg.size() / 2));
+  EXPECT_EQ(
+      messages["header-only.jpg"],
+      fmt::format("truncated JPEG: the file ends after {} bytes, before the image data", sof + 20));
+  EXPECT_NE(messages["truncated.png"].find("cannot decode png image"), std::string::npos)
+      << messages["truncated.png"];
+  // The untouched file is read and checked: its blue block is a brand colour, no finding.
+  fs::create_directories(dir.path() / "ok");
+  std::ofstream(dir.path() / "ok" / "full.jpg", std::ios::binary) << jpeg;
+  const RunResult ok = lint(dir.path() / "ok", {"color/off-palette"});
+  EXPECT_TRUE(ok.findings.empty()) << ok.findings.at(0).message;
 }
 
 TEST(RasterRules, ReducedJpegDecodeReportsBoxesInFilePixels) {

@@ -65,6 +65,10 @@ void decode_image(const std::string& bytes, Asset& asset, const LoadOptions& opt
     refuse(asset, "not a readable image: unknown or damaged header");
     return;
   }
+  if (const std::optional<std::string> problem = jpeg_data_problem(bytes, *header)) {
+    refuse(asset, *problem);
+    return;
+  }
   int flags = header->format == "jpeg" ? cv::IMREAD_COLOR : cv::IMREAD_UNCHANGED;
   const auto pixels =
       static_cast<std::uint64_t>(header->width) * static_cast<std::uint64_t>(header->height);
