@@ -6,14 +6,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "rules/support/raster_photo_mask.h"
+#include "rules/support/raster_regions.h"
 #include "rules/support/raster_verdicts.h"
 #include "tools/make_raster_fixtures.h"
 
@@ -184,6 +187,51 @@ TEST(RasterPalette, SharesCountTintsForTheirBaseColour) {
   EXPECT_EQ(a.group_px[0], 50 * 100 + 50 * 80);
   EXPECT_EQ(a.group_px[2], 50 * 20);
   EXPECT_EQ(a.graphic_px, 100 * 100);
+}
+
+// mask_edges() has two ways to the same mask: per candidate (sparse candidates) and dense over
+// the window (candidates filling it). Every pixel of a window as candidates takes the dense way;
+// the same plus one far-away pixel takes the sparse way. They must clear the same pixels: on a
+// JPEG banner with text, patches, a photo and a transparent corner.
+TEST(RasterRegions, DenseAndSparseEdgeMasksAgree) {
+  corpus::Banner b = corpus::photo_banner({640, 360}, 3, 0.3);
+  cv::Mat img = corpus::jpeg_round_trip(b.image, 75);
+  img(cv::Rect(0, 0, 40, 30)).setTo(cv::Scalar(0, 0, 0, 0));  // transparent corner
+  const PhotoMask photo = find_photo_areas(img);
+  ASSERT_TRUE(photo.any());
+  VerdictTable table(palette(), JudgeMode{3.0, true});
+  for (int y = 0; y < img.rows; ++y) {
+    for (int x = 0; x < img.cols; ++x) {
+      const std::uint8_t* p = img.ptr<std::uint8_t>(y) + 4 * x;
+      if (p[3] >= 250 && !photo.photo_at(x, y)) table.get(color_key(p));
+    }
+  }
+  // Windows of a sixth of the image in three corners, the far pixel in the opposite corner, so
+  // the sparse run's candidates fill less than a quarter of their bounds.
+  const std::array<std::pair<cv::Rect, cv::Point>, 3> cases{{
+      {cv::Rect(0, 0, 250, 150), cv::Point(639, 359)},
+      {cv::Rect(390, 210, 250, 150), cv::Point(0, 0)},
+      {cv::Rect(0, 210, 250, 150), cv::Point(639, 0)},
+  }};
+  for (const auto& [window, far] : cases) {
+    SCOPED_TRACE(window.x);
+    SweepResult dense;
+    dense.candidates = cv::Mat1b(img.size(), std::uint8_t{0});
+    dense.candidates(window).setTo(1);
+    dense.candidate_bounds = window;
+    SweepResult sparse;
+    dense.candidates.copyTo(sparse.candidates);
+    sparse.candidates(far) = 1;
+    sparse.candidate_bounds = window | cv::Rect(far, cv::Size(1, 1));
+    ASSERT_LT(4 * (window.area() + 1), sparse.candidate_bounds.area());
+    mask_edges(img, photo, table, dense);
+    mask_edges(img, photo, table, sparse);
+    sparse.candidates(far) = 0;
+    EXPECT_EQ(cv::countNonZero(dense.candidates != sparse.candidates), 0);
+    const int kept = cv::countNonZero(dense.candidates);
+    EXPECT_GT(kept, 0);
+    EXPECT_LT(kept, window.area());  // something was masked: the test compares real work
+  }
 }
 
 // Verdicts against the straightforward computation: ΔE00 to every allowed colour. Random colours

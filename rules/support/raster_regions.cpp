@@ -369,16 +369,79 @@ void drop_coreless(SweepResult& sweep) {
       x1 < 0 ? cv::Rect() : cv::Rect(x0 + bounds.x, y0 + bounds.y, x1 - x0 + 1, y1 - y0 + 1);
 }
 
+namespace {
+
+// The edge mask of the window around `bounds` computed densely: CIELAB planes from the verdict
+// table, the 3×3 morphological gradient of each, and the 5×5 dilation, all with OpenCV's
+// vectorised morphology. Same rule as EdgeField, cheaper when candidates fill their window (a
+// solid patch, where EdgeField would look at every one of 25 positions per pixel).
+cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
+                          const cv::Rect& bounds) {
+  constexpr int kReach = kGradientRadius + kDilateRadius;
+  const cv::Rect roi = cv::Rect(bounds.x - kReach, bounds.y - kReach, bounds.width + 2 * kReach,
+                                bounds.height + 2 * kReach) &
+                       cv::Rect(0, 0, bgra.cols, bgra.rows);
+  std::array<cv::Mat1f, 3> lab{cv::Mat1f(roi.size(), 0.0F), cv::Mat1f(roi.size(), 0.0F),
+                               cv::Mat1f(roi.size(), 0.0F)};
+  cv::Mat1b invalid(roi.size(), std::uint8_t{0});
+  for (int y = 0; y < roi.height; ++y) {
+    const std::uint8_t* row = bgra.ptr<std::uint8_t>(roi.y + y) + 4 * roi.x;
+    std::uint32_t last_key = 0xFFFFFFFFu;  // no 24-bit key
+    const ColorVerdict* v = nullptr;
+    for (int x = 0; x < roi.width; ++x) {
+      const std::uint8_t* p = row + 4 * x;
+      if (p[3] >= kMinAlpha && !photo.photo_at(roi.x + x, roi.y + y)) {
+        const std::uint32_t key = color_key(p);
+        if (key != last_key) last_key = key, v = table.find(key);
+        if (v != nullptr) {
+          lab[0](y, x) = v->L, lab[1](y, x) = v->a, lab[2](y, x) = v->b;
+          continue;
+        }
+      }
+      invalid(y, x) = 1;  // transparent, photo or never judged: an edge for its neighbours
+    }
+  }
+  // Replicated borders reproduce EdgeField's clipping at the image border; elsewhere the window
+  // reaches far enough that its own border is never read for a candidate.
+  const cv::Mat square3 = cv::getStructuringElement(cv::MORPH_RECT, {3, 3});
+  cv::Mat1b edge;
+  cv::dilate(invalid, edge, square3, {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+  cv::Mat1f hi, lo;
+  cv::Mat1b steep;
+  for (const cv::Mat1f& plane : lab) {
+    cv::dilate(plane, hi, square3, {-1, -1}, 1, cv::BORDER_REPLICATE);
+    cv::erode(plane, lo, square3, {-1, -1}, 1, cv::BORDER_REPLICATE);
+    cv::compare(hi - lo, kEdgeLab, steep, cv::CMP_GT);
+    edge |= steep;
+  }
+  cv::Mat1b masked;
+  cv::dilate(edge, masked, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}), {-1, -1}, 1,
+             cv::BORDER_CONSTANT, cv::Scalar(0));
+  return masked(cv::Rect(bounds.tl() - roi.tl(), bounds.size())).clone();
+}
+
+}  // namespace
+
 void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
                 SweepResult& sweep) {
   if (sweep.candidate_bounds.empty()) return;
+  const cv::Rect b = sweep.candidate_bounds;
+  if (4 * cv::countNonZero(sweep.candidates(b)) >= b.area()) {
+    const cv::Mat1b masked = dense_edge_mask(bgra, photo, table, b);
+    cv::Mat1b window = sweep.candidates(b);
+    window.setTo(0, masked);
+    std::vector<cv::Point> kept;
+    cv::findNonZero(window, kept);
+    const cv::Rect r = kept.empty() ? cv::Rect() : cv::boundingRect(kept);
+    sweep.candidate_bounds = r.empty() ? cv::Rect() : r + b.tl();
+    return;
+  }
   const int margin = kDilateRadius;
   cv::Rect roi(sweep.candidate_bounds.x - margin, sweep.candidate_bounds.y - margin,
                sweep.candidate_bounds.width + 2 * margin,
                sweep.candidate_bounds.height + 2 * margin);
   roi &= cv::Rect(0, 0, bgra.cols, bgra.rows);
   EdgeField field(bgra, photo, table, roi);
-  const cv::Rect b = sweep.candidate_bounds;
   // Shrink the bounds to the candidates that survive: in a flat banner almost every candidate
   // is anti-aliasing, so the connected components then run on a small window, not the image.
   int x0 = b.x + b.width, y0 = b.y + b.height, x1 = -1, y1 = -1;
