@@ -5,8 +5,10 @@
 //   cpu_ratio            the same ratio in process CPU time: the machine is shared, and wall
 //                        time then also counts the time other processes held the core;
 //   distinct             colours judged (photo colours never are);
+//   work_mb              the check's largest buffers (candidate mask, photo tiles, verdict
+//                        table) on top of the decoded image (decoded_mb);
 //   peak_rss_mb          the process's peak resident memory so far (getrusage ru_maxrss), so
-//                        the cases run from small to large.
+//                        the cases run from small to large; it includes drawing the inputs.
 //
 //   build-release/bench/raster_palette_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
@@ -99,7 +101,7 @@ void check_vs_decode(benchmark::State& state, const std::string& kind, cv::Size 
   const std::vector<std::uint8_t>& bytes = encoded(kind, size, format);
   const bool jpeg = format == "jpeg";
   double decode_s = 0, check_s = 0, decode_cpu = 0, check_cpu = 0;
-  std::size_t distinct = 0;
+  std::size_t distinct = 0, work = 0, decoded = 0;
   for (auto _ : state) {
     const auto t0 = Clock::now();
     const double c0 = cpu_seconds();
@@ -116,6 +118,8 @@ void check_vs_decode(benchmark::State& state, const std::string& kind, cv::Size 
     decode_cpu += c1 - c0;
     check_cpu += c2 - c1;
     distinct = a.distinct_colors;
+    work = a.work_bytes;
+    decoded = bgra.total() * bgra.elemSize();
   }
   const double n = double(state.iterations());
   rusage usage{};
@@ -125,6 +129,8 @@ void check_vs_decode(benchmark::State& state, const std::string& kind, cv::Size 
   state.counters["ratio"] = check_s / decode_s;
   state.counters["cpu_ratio"] = check_cpu / decode_cpu;
   state.counters["distinct"] = double(distinct);
+  state.counters["work_mb"] = double(work) / (1 << 20);
+  state.counters["decoded_mb"] = double(decoded) / (1 << 20);
   state.counters["peak_rss_mb"] = double(usage.ru_maxrss) / 1024.0;
 }
 

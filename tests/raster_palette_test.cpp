@@ -189,11 +189,10 @@ TEST(RasterPalette, SharesCountTintsForTheirBaseColour) {
   EXPECT_EQ(a.graphic_px, 100 * 100);
 }
 
-// mask_edges() has two ways to the same mask: per candidate (sparse candidates) and dense over
-// the window (candidates filling it). Every pixel of a window as candidates takes the dense way;
-// the same plus one far-away pixel takes the sparse way. They must clear the same pixels: on a
-// JPEG banner with text, patches, a photo and a transparent corner.
-TEST(RasterRegions, DenseAndSparseEdgeMasksAgree) {
+// mask_edges() has two ways to the same mask: per candidate (for sparse candidates) and dense
+// morphology (for blocks they fill). On a JPEG banner with text, patches, a photo and a
+// transparent corner, with every pixel of a window as a candidate, both clear the same pixels.
+TEST(RasterRegions, DenseAndPerCandidateEdgeMasksAgree) {
   corpus::Banner b = corpus::photo_banner({640, 360}, 3, 0.3);
   cv::Mat img = corpus::jpeg_round_trip(b.image, 75);
   img(cv::Rect(0, 0, 40, 30)).setTo(cv::Scalar(0, 0, 0, 0));  // transparent corner
@@ -206,28 +205,20 @@ TEST(RasterRegions, DenseAndSparseEdgeMasksAgree) {
       if (p[3] >= 250 && !photo.photo_at(x, y)) table.get(color_key(p));
     }
   }
-  // Windows of a sixth of the image in three corners, the far pixel in the opposite corner, so
-  // the sparse run's candidates fill less than a quarter of their bounds.
-  const std::array<std::pair<cv::Rect, cv::Point>, 3> cases{{
-      {cv::Rect(0, 0, 250, 150), cv::Point(639, 359)},
-      {cv::Rect(390, 210, 250, 150), cv::Point(0, 0)},
-      {cv::Rect(0, 210, 250, 150), cv::Point(639, 0)},
-  }};
-  for (const auto& [window, far] : cases) {
+  for (const cv::Rect window : {cv::Rect(0, 0, 640, 360), cv::Rect(3, 5, 250, 150),
+                                cv::Rect(390, 210, 250, 150), cv::Rect(100, 201, 333, 77)}) {
     SCOPED_TRACE(window.x);
     SweepResult dense;
     dense.candidates = cv::Mat1b(img.size(), std::uint8_t{0});
     dense.candidates(window).setTo(1);
     dense.candidate_bounds = window;
-    SweepResult sparse;
-    dense.candidates.copyTo(sparse.candidates);
-    sparse.candidates(far) = 1;
-    sparse.candidate_bounds = window | cv::Rect(far, cv::Size(1, 1));
-    ASSERT_LT(4 * (window.area() + 1), sparse.candidate_bounds.area());
-    mask_edges(img, photo, table, dense);
-    mask_edges(img, photo, table, sparse);
-    sparse.candidates(far) = 0;
-    EXPECT_EQ(cv::countNonZero(dense.candidates != sparse.candidates), 0);
+    SweepResult each;
+    dense.candidates.copyTo(each.candidates);
+    each.candidate_bounds = window;
+    mask_edges(img, photo, table, dense, EdgeMaskWay::dense);
+    mask_edges(img, photo, table, each, EdgeMaskWay::per_candidate);
+    EXPECT_EQ(cv::countNonZero(dense.candidates != each.candidates), 0);
+    EXPECT_EQ(dense.candidate_bounds, each.candidate_bounds);
     const int kept = cv::countNonZero(dense.candidates);
     EXPECT_GT(kept, 0);
     EXPECT_LT(kept, window.area());  // something was masked: the test compares real work

@@ -131,6 +131,7 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
   for (const OffRegion& r : out.regions) out.off_px += r.pixels;
   out.photo_areas = photo.areas;
   out.distinct_colors = table.size();
+  out.work_bytes = swept.candidates.total() + photo.tiles.total() + table.bytes();
   return out;
 }
 

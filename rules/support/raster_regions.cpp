@@ -423,37 +423,45 @@ cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, const Ver
 }  // namespace
 
 void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
-                SweepResult& sweep) {
+                SweepResult& sweep, EdgeMaskWay way) {
   if (sweep.candidate_bounds.empty()) return;
   const cv::Rect b = sweep.candidate_bounds;
-  if (4 * cv::countNonZero(sweep.candidates(b)) >= b.area()) {
-    const cv::Mat1b masked = dense_edge_mask(bgra, photo, table, b);
-    cv::Mat1b window = sweep.candidates(b);
-    window.setTo(0, masked);
-    std::vector<cv::Point> kept;
-    cv::findNonZero(window, kept);
-    const cv::Rect r = kept.empty() ? cv::Rect() : cv::boundingRect(kept);
-    sweep.candidate_bounds = r.empty() ? cv::Rect() : r + b.tl();
-    return;
-  }
   const int margin = kDilateRadius;
-  cv::Rect roi(sweep.candidate_bounds.x - margin, sweep.candidate_bounds.y - margin,
-               sweep.candidate_bounds.width + 2 * margin,
-               sweep.candidate_bounds.height + 2 * margin);
+  cv::Rect roi(b.x - margin, b.y - margin, b.width + 2 * margin, b.height + 2 * margin);
   roi &= cv::Rect(0, 0, bgra.cols, bgra.rows);
-  EdgeField field(bgra, photo, table, roi);
-  // Shrink the bounds to the candidates that survive: in a flat banner almost every candidate
-  // is anti-aliasing, so the connected components then run on a small window, not the image.
+  std::optional<EdgeField> field;  // created when a block needs it
+  // Block by block: where candidates fill a block (a solid patch) the dense mask is cheaper,
+  // where they are sparse (anti-aliasing along text) the per-candidate memo is.
+  constexpr int kBlock = 64;
   int x0 = b.x + b.width, y0 = b.y + b.height, x1 = -1, y1 = -1;
-  for (int y = b.y; y < b.y + b.height; ++y) {
-    std::uint8_t* row = sweep.candidates.ptr<std::uint8_t>(y);
-    for (int x = b.x; x < b.x + b.width; ++x) {
-      if (row[x] == 0) continue;
-      if (field.masked(x, y)) {
-        row[x] = 0;
-        continue;
+  for (int by = b.y; by < b.y + b.height; by += kBlock) {
+    for (int bx = b.x; bx < b.x + b.width; bx += kBlock) {
+      const cv::Rect block = cv::Rect(bx, by, kBlock, kBlock) & b;
+      cv::Mat1b cand = sweep.candidates(block);
+      const int count = cv::countNonZero(cand);
+      if (count == 0) continue;
+      const bool dense =
+          way == EdgeMaskWay::dense || (way == EdgeMaskWay::automatic && 4 * count >= block.area());
+      if (dense) {
+        cand.setTo(0, dense_edge_mask(bgra, photo, table, block));
+      } else {
+        if (!field) field.emplace(bgra, photo, table, roi);
+        for (int y = block.y; y < block.y + block.height; ++y) {
+          std::uint8_t* row = sweep.candidates.ptr<std::uint8_t>(y);
+          for (int x = block.x; x < block.x + block.width; ++x) {
+            if (row[x] != 0 && field->masked(x, y)) row[x] = 0;
+          }
+        }
       }
-      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = y;
+      // Shrink the bounds to the candidates that survive: in a flat banner almost every
+      // candidate is anti-aliasing, so the components then run on a small window.
+      for (int y = block.y; y < block.y + block.height; ++y) {
+        const std::uint8_t* row = sweep.candidates.ptr<std::uint8_t>(y);
+        for (int x = block.x; x < block.x + block.width; ++x) {
+          if (row[x] == 0) continue;
+          x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+        }
+      }
     }
   }
   sweep.candidate_bounds = x1 < 0 ? cv::Rect() : cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);

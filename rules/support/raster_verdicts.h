@@ -103,6 +103,11 @@ class VerdictTable {
   /// Whether the (already judged) colour `key` is a blend of two allowed colours; cached.
   bool blend(std::uint32_t key);
   std::size_t size() const { return verdicts_.size(); }
+  /// Bytes held by the table.
+  std::size_t bytes() const {
+    return (keys_.capacity() + values_.capacity()) * sizeof(std::uint32_t) +
+           verdicts_.capacity() * sizeof(ColorVerdict);
+  }
 
  private:
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // no 24-bit key has the top byte set
