@@ -10,7 +10,7 @@
 //   peak_rss_mb          the process's peak resident memory so far (getrusage ru_maxrss), so
 //                        the cases run from small to large; it includes drawing the inputs.
 //
-//   build-release/bench/raster_palette_bench --benchmark_counters_tabular=true
+//   build/release/bench/raster_palette_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
 #include <chrono>

@@ -216,29 +216,32 @@ ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode
     return exact[i];
   };
   // Nearest: a colour whose lower bound exceeds some colour's upper bound cannot be it.
-  std::size_t nearest = n, contenders = 0;
+  std::size_t nearest = n, contenders = 0, likeliest = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (bounds[i].lo > min_hi) continue;
     ++contenders;
     if (nearest == n) nearest = i;
+    if (bounds[i].hi < bounds[likeliest].hi || bounds[likeliest].lo > min_hi) likeliest = i;
   }
   if (contenders > 1) {
-    double best = 1e18;
+    // The exact distance of the likeliest (smallest upper bound) rules out every contender
+    // whose lower bound exceeds it; only the rest need theirs.
+    double best = distance(likeliest);
+    nearest = likeliest;
     for (std::size_t i = 0; i < n; ++i) {
-      if (bounds[i].lo > min_hi) continue;
+      if (i == likeliest || bounds[i].lo > best) continue;
       const double d = distance(i);
-      if (d < best) best = d, nearest = i;  // strictly less: earlier colours win ties
+      if (d < best || (d == best && i < nearest)) best = d, nearest = i;  // ties: earlier colour
     }
   }
-  // Within some colour's threshold (warn; fail if lossy)?
-  bool within = false;
-  for (std::size_t i = 0; i < n && !within; ++i) {
+  // Within some colour's threshold (warn; fail if lossy)? The nearest colour settles most.
+  const auto within_of = [&](std::size_t i) {
     const double limit = mode.lossy ? colors[i].fail : colors[i].warn;
-    if (bounds[i].hi <= limit)
-      within = true;
-    else if (bounds[i].lo <= limit)
-      within = distance(i) <= limit;
-  }
+    if (bounds[i].hi <= limit) return true;
+    return bounds[i].lo <= limit && distance(i) <= limit;
+  };
+  bool within = within_of(nearest);
+  for (std::size_t i = 0; i < n && !within; ++i) within = i != nearest && within_of(i);
   scratch.hint = nearest;
   v.delta_e00 = exact[nearest] < 0.0 ? kUnknownDistance : static_cast<float>(exact[nearest]);
   v.nearest = static_cast<std::uint16_t>(nearest);
