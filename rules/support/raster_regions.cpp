@@ -433,7 +433,6 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
   // Block by block: where candidates fill a block (a solid patch) the dense mask is cheaper,
   // where they are sparse (anti-aliasing along text) the per-candidate memo is.
   constexpr int kBlock = 64;
-  int x0 = b.x + b.width, y0 = b.y + b.height, x1 = -1, y1 = -1;
   for (int by = b.y; by < b.y + b.height; by += kBlock) {
     for (int bx = b.x; bx < b.x + b.width; bx += kBlock) {
       const cv::Rect block = cv::Rect(bx, by, kBlock, kBlock) & b;
@@ -453,18 +452,12 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
           }
         }
       }
-      // Shrink the bounds to the candidates that survive: in a flat banner almost every
-      // candidate is anti-aliasing, so the components then run on a small window.
-      for (int y = block.y; y < block.y + block.height; ++y) {
-        const std::uint8_t* row = sweep.candidates.ptr<std::uint8_t>(y);
-        for (int x = block.x; x < block.x + block.width; ++x) {
-          if (row[x] == 0) continue;
-          x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
-        }
-      }
     }
   }
-  sweep.candidate_bounds = x1 < 0 ? cv::Rect() : cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+  // Shrink the bounds to the candidates that survive: in a flat banner almost every candidate
+  // is anti-aliasing, so the components then run on a small window.
+  const cv::Rect kept = cv::boundingRect(sweep.candidates(b));
+  sweep.candidate_bounds = kept.empty() ? cv::Rect() : kept + b.tl();
 }
 
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
