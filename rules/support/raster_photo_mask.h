@@ -19,8 +19,8 @@ namespace brandlint::raster {
 constexpr int kPhotoTile = 16;
 
 struct PhotoMask {
-  cv::Mat1b tiles;                 // one byte per tile: 1 = photo
-  std::vector<PixelBox> areas;     // bounding box (pixels) of each photo blob, by position
+  cv::Mat1b tiles;              // one byte per tile: 1 = photo
+  std::vector<PixelBox> areas;  // bounding box (pixels) of each photo blob, by position
   bool any() const { return !areas.empty(); }
   bool photo_at(int x, int y) const { return tiles(y / kPhotoTile, x / kPhotoTile) != 0; }
 };
