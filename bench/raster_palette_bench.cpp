@@ -1,19 +1,25 @@
 // The raster palette check against decoding the same image, in one run (issue 5 targets: check
 // ≤ 0.5× decode for flat banners, ≤ 1× for photo-heavy ones). Each benchmark decodes the encoded
 // image and runs the whole check on the result, timing both, and reports:
-//   decode_ms, check_ms  mean per iteration;  ratio = check / decode;
+//   decode_ms, check_ms  mean wall time per iteration;  ratio = check / decode;
+//   cpu_ratio            the same ratio in process CPU time: the machine is shared, and wall
+//                        time then also counts the time other processes held the core;
 //   distinct             colours judged (photo colours never are);
+//   work_mb              the check's largest buffers (candidate mask, photo tiles, verdict
+//                        table) on top of the decoded image (decoded_mb);
 //   peak_rss_mb          the process's peak resident memory so far (getrusage ru_maxrss), so
-//                        the cases run from small to large.
+//                        the cases run from small to large; it includes drawing the inputs.
 //
-//   build-release/bench/raster_palette_bench --benchmark_counters_tabular=true
+//   build/release/bench/raster_palette_bench --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <chrono>
 #include <map>
 #include <string>
 #include <vector>
+
+#include <sys/resource.h>
+#include <time.h>
 
 #include "rules/support/raster_palette.h"
 #include "tools/make_raster_fixtures.h"
@@ -22,6 +28,12 @@ namespace {
 
 namespace corpus = brandlint::raster_corpus;
 using Clock = std::chrono::steady_clock;
+
+double cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
 
 const brandlint::raster::RasterPalette& palette() {
   static const brandlint::raster::RasterPalette p = [] {
@@ -88,18 +100,26 @@ void check_vs_decode(benchmark::State& state, const std::string& kind, cv::Size 
                      const std::string& format) {
   const std::vector<std::uint8_t>& bytes = encoded(kind, size, format);
   const bool jpeg = format == "jpeg";
-  double decode_s = 0, check_s = 0;
-  std::size_t distinct = 0;
+  double decode_s = 0, check_s = 0, decode_cpu = 0, check_cpu = 0;
+  std::size_t distinct = 0, work = 0, decoded = 0;
   for (auto _ : state) {
     const auto t0 = Clock::now();
+    const double c0 = cpu_seconds();
     const cv::Mat bgra = decode(bytes, jpeg);
     const auto t1 = Clock::now();
-    const brandlint::raster::RasterAnalysis a = brandlint::raster::analyze_raster(bgra, jpeg, palette());
+    const double c1 = cpu_seconds();
+    const brandlint::raster::RasterAnalysis a =
+        brandlint::raster::analyze_raster(bgra, jpeg, palette());
     const auto t2 = Clock::now();
+    const double c2 = cpu_seconds();
     benchmark::DoNotOptimize(a.regions.data());
     decode_s += std::chrono::duration<double>(t1 - t0).count();
     check_s += std::chrono::duration<double>(t2 - t1).count();
+    decode_cpu += c1 - c0;
+    check_cpu += c2 - c1;
     distinct = a.distinct_colors;
+    work = a.work_bytes;
+    decoded = bgra.total() * bgra.elemSize();
   }
   const double n = double(state.iterations());
   rusage usage{};
@@ -107,7 +127,10 @@ void check_vs_decode(benchmark::State& state, const std::string& kind, cv::Size 
   state.counters["decode_ms"] = 1e3 * decode_s / n;
   state.counters["check_ms"] = 1e3 * check_s / n;
   state.counters["ratio"] = check_s / decode_s;
+  state.counters["cpu_ratio"] = check_cpu / decode_cpu;
   state.counters["distinct"] = double(distinct);
+  state.counters["work_mb"] = double(work) / (1 << 20);
+  state.counters["decoded_mb"] = double(decoded) / (1 << 20);
   state.counters["peak_rss_mb"] = double(usage.ru_maxrss) / 1024.0;
 }
 
@@ -116,19 +139,24 @@ const cv::Size k12mp{4000, 3000};
 
 BENCHMARK_CAPTURE(check_vs_decode, flat_1080p_png, std::string("flat"), k1080p, std::string("png"))
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(check_vs_decode, flat_1080p_jpeg90, std::string("flat"), k1080p, std::string("jpeg"))
+BENCHMARK_CAPTURE(check_vs_decode, flat_1080p_jpeg90, std::string("flat"), k1080p,
+                  std::string("jpeg"))
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(check_vs_decode, photo_1080p_png, std::string("photo"), k1080p, std::string("png"))
+BENCHMARK_CAPTURE(check_vs_decode, photo_1080p_png, std::string("photo"), k1080p,
+                  std::string("png"))
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(check_vs_decode, photo_1080p_jpeg90, std::string("photo"), k1080p, std::string("jpeg"))
+BENCHMARK_CAPTURE(check_vs_decode, photo_1080p_jpeg90, std::string("photo"), k1080p,
+                  std::string("jpeg"))
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(check_vs_decode, flat_12mp_png, std::string("flat"), k12mp, std::string("png"))
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(check_vs_decode, flat_12mp_jpeg90, std::string("flat"), k12mp, std::string("jpeg"))
+BENCHMARK_CAPTURE(check_vs_decode, flat_12mp_jpeg90, std::string("flat"), k12mp,
+                  std::string("jpeg"))
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(check_vs_decode, photo_12mp_png, std::string("photo"), k12mp, std::string("png"))
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(check_vs_decode, photo_12mp_jpeg90, std::string("photo"), k12mp, std::string("jpeg"))
+BENCHMARK_CAPTURE(check_vs_decode, photo_12mp_jpeg90, std::string("photo"), k12mp,
+                  std::string("jpeg"))
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -1,17 +1,22 @@
 // The raster palette pipeline against the generated corpus (tools/make_raster_fixtures.h):
 // every planted patch found with its box, no near miss, no false region at JPEG quality 50–95,
 // gradients and anti-aliasing accepted, photos excluded, transparency ignored.
+#include "rules/support/raster_palette.h"
+
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
-#include "rules/support/raster_palette.h"
 #include "rules/support/raster_photo_mask.h"
+#include "rules/support/raster_regions.h"
 #include "rules/support/raster_verdicts.h"
 #include "tools/make_raster_fixtures.h"
 
@@ -30,8 +35,9 @@ guide::Palette nordlys_palette() {
     c.tints = std::move(tints);
     return c;
   };
-  p.colors = {color("Nordlys Blå", corpus::kBlaa, {20, 40, 60, 80}), color("Midnat", corpus::kMidnat),
-              color("Polarlys", corpus::kPolarlys), color("Nordlys Rød", corpus::kRoed)};
+  p.colors = {color("Nordlys Blå", corpus::kBlaa, {20, 40, 60, 80}),
+              color("Midnat", corpus::kMidnat), color("Polarlys", corpus::kPolarlys),
+              color("Nordlys Rød", corpus::kRoed)};
   p.colors[3].tolerance = 1.5;
   for (const char* hex : {"#FFFFFF", "#000000", "#F4F4F2"}) {
     guide::Neutral n;
@@ -104,8 +110,8 @@ TEST(RasterPalette, SeveralPatchesOnDifferentBackgrounds) {
   expect_found_exactly(analyze_raster(b.image, false, palette()), b, 1, true);
   for (const int q : {50, 75, 95}) {
     SCOPED_TRACE(fmt::format("JPEG q{}", q));
-    expect_found_exactly(analyze_raster(corpus::jpeg_round_trip(b.image, q), true, palette()), b,
-                         3, false);
+    expect_found_exactly(analyze_raster(corpus::jpeg_round_trip(b.image, q), true, palette()), b, 3,
+                         false);
   }
 }
 
@@ -183,28 +189,118 @@ TEST(RasterPalette, SharesCountTintsForTheirBaseColour) {
   EXPECT_EQ(a.graphic_px, 100 * 100);
 }
 
+// mask_edges() has two ways to the same mask: per candidate (for sparse candidates) and dense
+// morphology (for blocks they fill). On a JPEG banner with text, patches, a photo and a
+// transparent corner, with every pixel of a window as a candidate, both clear the same pixels.
+TEST(RasterRegions, DenseAndPerCandidateEdgeMasksAgree) {
+  corpus::Banner b = corpus::photo_banner({640, 360}, 3, 0.3);
+  cv::Mat img = corpus::jpeg_round_trip(b.image, 75);
+  img(cv::Rect(0, 0, 40, 30)).setTo(cv::Scalar(0, 0, 0, 0));  // transparent corner
+  const PhotoMask photo = find_photo_areas(img);
+  ASSERT_TRUE(photo.any());
+  VerdictTable table(palette(), JudgeMode{3.0, true});
+  for (int y = 0; y < img.rows; ++y) {
+    for (int x = 0; x < img.cols; ++x) {
+      const std::uint8_t* p = img.ptr<std::uint8_t>(y) + 4 * x;
+      if (p[3] >= 250 && !photo.photo_at(x, y)) table.get(color_key(p));
+    }
+  }
+  for (const cv::Rect window : {cv::Rect(0, 0, 640, 360), cv::Rect(3, 5, 250, 150),
+                                cv::Rect(390, 210, 250, 150), cv::Rect(100, 201, 333, 77)}) {
+    SCOPED_TRACE(window.x);
+    SweepResult dense;
+    dense.candidates = cv::Mat1b(img.size(), std::uint8_t{0});
+    dense.candidates(window).setTo(1);
+    dense.candidate_bounds = window;
+    SweepResult each;
+    dense.candidates.copyTo(each.candidates);
+    each.candidate_bounds = window;
+    mask_edges(img, photo, table, dense, EdgeMaskWay::dense);
+    mask_edges(img, photo, table, each, EdgeMaskWay::per_candidate);
+    EXPECT_EQ(cv::countNonZero(dense.candidates != each.candidates), 0);
+    EXPECT_EQ(dense.candidate_bounds, each.candidate_bounds);
+    const int kept = cv::countNonZero(dense.candidates);
+    EXPECT_GT(kept, 0);
+    EXPECT_LT(kept, window.area());  // something was masked: the test compares real work
+  }
+}
+
+// Verdicts against the straightforward computation: ΔE00 to every allowed colour. Random colours
+// everywhere, and colours a few steps from each allowed colour (JPEG noise, where verdicts come
+// from bounds alone), in both modes.
 TEST(RasterVerdicts, VerdictsAreExactCiede2000) {
   cv::RNG rng(42);
+  std::vector<color::Rgb> samples;
   for (int i = 0; i < 3000; ++i) {
-    const color::Rgb rgb{static_cast<std::uint8_t>(rng.uniform(0, 256)),
-                         static_cast<std::uint8_t>(rng.uniform(0, 256)),
-                         static_cast<std::uint8_t>(rng.uniform(0, 256))};
-    const ColorVerdict v = judge_color(rgb, palette(), JudgeMode{2.0, false});
-    const color::Lab lab = color::srgb_to_lab(rgb);
-    double best = 1e9;
-    std::size_t index = 0;
-    bool within = false;
-    for (std::size_t k = 0; k < palette().colors().size(); ++k) {
-      const RasterColor& c = palette().colors()[k];
-      const double d = color::delta_e00(lab, c.allowed.lab);
-      within = within || d <= c.warn;
-      if (d < best) best = d, index = k;
-    }
-    ASSERT_EQ(v.nearest, index) << guide::to_hex(rgb);
-    ASSERT_NEAR(v.delta_e00, best, 1e-4) << guide::to_hex(rgb);
-    ASSERT_EQ(v.off, !within) << guide::to_hex(rgb);
-    EXPECT_EQ(lab_of(rgb), lab);
+    samples.push_back({static_cast<std::uint8_t>(rng.uniform(0, 256)),
+                       static_cast<std::uint8_t>(rng.uniform(0, 256)),
+                       static_cast<std::uint8_t>(rng.uniform(0, 256))});
   }
+  const auto near = [&rng](std::uint8_t v) {
+    return static_cast<std::uint8_t>(std::clamp(int(v) + rng.uniform(-9, 10), 0, 255));
+  };
+  for (const RasterColor& c : palette().colors()) {
+    for (int i = 0; i < 400; ++i) {
+      samples.push_back({near(c.allowed.rgb.r), near(c.allowed.rgb.g), near(c.allowed.rgb.b)});
+    }
+  }
+  std::size_t decided_by_bounds = 0;
+  for (const bool lossy : {false, true}) {
+    VerdictTable table(palette(), JudgeMode{2.0, lossy});
+    for (const color::Rgb& rgb : samples) {
+      const std::uint32_t key = (std::uint32_t{rgb.r} << 16) | (std::uint32_t{rgb.g} << 8) | rgb.b;
+      const ColorVerdict v = table.get(key);
+      decided_by_bounds += v.delta_e00 == kUnknownDistance ? 1 : 0;
+      const color::Lab lab = color::srgb_to_lab(rgb);
+      double best = 1e9;
+      std::size_t index = 0;
+      bool within = false;
+      for (std::size_t k = 0; k < palette().colors().size(); ++k) {
+        const RasterColor& c = palette().colors()[k];
+        const double d = color::delta_e00(lab, c.allowed.lab);
+        within = within || d <= (lossy ? c.fail : c.warn);
+        if (d < best) best = d, index = k;
+      }
+      ASSERT_EQ(v.nearest, index) << guide::to_hex(rgb);
+      ASSERT_EQ(v.group, palette().colors()[index].group) << guide::to_hex(rgb);
+      ASSERT_EQ(v.off, !within) << guide::to_hex(rgb);
+      ASSERT_NEAR(table.distance(key), best, 1e-4) << guide::to_hex(rgb);
+      EXPECT_EQ(lab_of(rgb), lab);
+    }
+  }
+  // The bounds are what make this fast: most noise colours need no exact ΔE00.
+  EXPECT_GT(decided_by_bounds, samples.size() / 2);
+}
+
+// The trigonometry-free bounds enclose ΔE00, for random pairs, close pairs, neutrals, and the
+// 34 pairs of Sharma, Wu & Dalal's table's kind (blue region with the R_T term, zero chroma).
+TEST(RasterVerdicts, Delta00BoundsEncloseTheExactValue) {
+  cv::RNG rng(7);
+  const auto check = [](const color::Lab& p, const color::Lab& q) {
+    const double d = color::delta_e00(p, q);
+    const De00Bounds b = delta_e00_bounds(p, q);
+    ASSERT_LE(b.lo, d) << p.L << ' ' << p.a << ' ' << p.b << " / " << q.L << ' ' << q.a << ' '
+                       << q.b;
+    ASSERT_GE(b.hi, d) << p.L << ' ' << p.a << ' ' << p.b << " / " << q.L << ' ' << q.a << ' '
+                       << q.b;
+  };
+  for (int i = 0; i < 200000; ++i) {
+    const color::Lab p{rng.uniform(0.0, 100.0), rng.uniform(-128.0, 128.0),
+                       rng.uniform(-128.0, 128.0)};
+    const double r = i % 2 == 0 ? 100.0 : 3.0;
+    const color::Lab q{std::clamp(p.L + rng.uniform(-r, r), 0.0, 100.0), p.a + rng.uniform(-r, r),
+                       p.b + rng.uniform(-r, r)};
+    check(p, q);
+  }
+  check({50, 0, 0}, {50, 0, 0});
+  check({50, 0, 0}, {60, 0, 0});
+  check({50, 2.6772, -79.7751}, {50, 0, -82.7485});              // Sharma #1, blue: R_T matters
+  check({50, 2.49, -0.001}, {50, -2.49, 0.0009});                // Sharma #9, hues 180° apart
+  check({2.0776, 0.0795, -1.1350}, {0.9033, -0.0636, -0.5514});  // Sharma #34, near black
+  // Bounds tight enough to be useful: for a small difference, within a factor of ~2.
+  const De00Bounds b = delta_e00_bounds(color::srgb_to_lab(color::Rgb{0xE4, 0x00, 0x2B}),
+                                        color::srgb_to_lab(color::Rgb{0xE6, 0x01, 0x2A}));
+  EXPECT_LT(b.hi, 2.0 * std::max(b.lo, 0.1));
 }
 
 }  // namespace

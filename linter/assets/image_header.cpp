@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include <fmt/format.h>
 #include <zlib.h>
 
 namespace brandlint {
@@ -14,14 +15,18 @@ namespace {
 std::uint32_t be16(std::string_view b, std::size_t i) {
   return (std::uint32_t(std::uint8_t(b[i])) << 8) | std::uint8_t(b[i + 1]);
 }
-std::uint32_t be32(std::string_view b, std::size_t i) { return (be16(b, i) << 16) | be16(b, i + 2); }
+std::uint32_t be32(std::string_view b, std::size_t i) {
+  return (be16(b, i) << 16) | be16(b, i + 2);
+}
 std::uint32_t le16(std::string_view b, std::size_t i) {
   return std::uint8_t(b[i]) | (std::uint32_t(std::uint8_t(b[i + 1])) << 8);
 }
 std::uint32_t le24(std::string_view b, std::size_t i) {
   return le16(b, i) | (std::uint32_t(std::uint8_t(b[i + 2])) << 16);
 }
-std::uint32_t le32(std::string_view b, std::size_t i) { return le16(b, i) | (le16(b, i + 2) << 16); }
+std::uint32_t le32(std::string_view b, std::size_t i) {
+  return le16(b, i) | (le16(b, i + 2) << 16);
+}
 
 constexpr std::size_t kMaxIccBytes = 4u << 20;
 
@@ -90,16 +95,19 @@ std::optional<ImageHeader> jpeg_header(std::string_view b) {
     if (marker == 0xE2 && b.substr(pos + 4, 12) == std::string_view("ICC_PROFILE\0", 12)) {
       h.has_icc_profile = true;
       // Then sequence number and chunk count (1 byte each); chunks come in order in practice.
-      if (length >= 16 && h.icc_profile.size() < kMaxIccBytes) {
-        h.icc_profile.append(b.substr(pos + 18, std::min<std::size_t>(length - 16, b.size() - std::min(b.size(), pos + 18))));
+      if (length >= 16 && pos + 18 <= b.size() && h.icc_profile.size() < kMaxIccBytes) {
+        h.icc_profile.append(b.substr(
+            pos + 18, std::min<std::size_t>(length - 16, b.size() - std::min(b.size(), pos + 18))));
       }
     }
-    const bool is_sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-                        marker != 0xCC;
+    const bool is_sof =
+        marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     if (is_sof) {
       if (pos + 9 > b.size()) return std::nullopt;
       h.height = be16(b, pos + 5);
       h.width = be16(b, pos + 7);
+      h.jpeg_frame = pos;
+      h.jpeg_arithmetic = marker >= 0xC9;
       return h;
     }
     if (marker == 0xDA) break;  // start of scan without a frame header: corrupt
@@ -125,7 +133,8 @@ std::optional<ImageHeader> webp_header(std::string_view b) {
     for (std::size_t pos = 30; pos + 8 <= b.size();) {
       const std::string_view type = b.substr(pos, 4);
       const std::size_t size = le32(b, pos + 4);
-      if (type == "ICCP") h.icc_profile = std::string(b.substr(pos + 8, std::min(size, kMaxIccBytes)));
+      if (type == "ICCP")
+        h.icc_profile = std::string(b.substr(pos + 8, std::min(size, kMaxIccBytes)));
       if (type == "VP8 ") h.lossy = true;
       if (type == "VP8 " || type == "VP8L") break;
       pos += 8 + size + (size & 1);
@@ -199,8 +208,50 @@ IccSummary describe_icc(std::string_view p) {
       srgb_primaries = std::abs((*primaries[c])[k] - kSrgbPrimariesD50[c][k]) < 0.003;
     }
   }
-  out.srgb = out.color_space == "RGB" && (lower.find("srgb") != std::string::npos || srgb_primaries);
+  out.srgb =
+      out.color_space == "RGB" && (lower.find("srgb") != std::string::npos || srgb_primaries);
   return out;
+}
+
+std::optional<std::string> jpeg_data_problem(std::string_view b, const ImageHeader& h) {
+  if (h.format != "jpeg") return std::nullopt;
+  // Walk the segments after the frame header to the first start of scan.
+  std::size_t pos = h.jpeg_frame;
+  while (pos + 4 <= b.size()) {
+    if (std::uint8_t(b[pos]) != 0xFF) return "damaged JPEG: no marker where one must be";
+    const std::uint8_t marker = std::uint8_t(b[pos + 1]);
+    if (marker == 0xFF) {
+      ++pos;
+      continue;
+    }
+    if (marker == 0xDA) break;
+    if ((marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {  // no length field
+      pos += 2;
+      continue;
+    }
+    pos += 2 + be16(b, pos + 2);
+  }
+  if (pos + 4 > b.size()) {
+    return fmt::format("truncated JPEG: the file ends after {} bytes, before the image data",
+                       b.size());
+  }
+  // Entropy-coded data never holds FF D9 (an FF in the data is followed by 00 or a restart
+  // marker), so the end-of-image marker after the first scan is the real one.
+  if (b.find("\xFF\xD9", pos) == std::string_view::npos) {
+    return fmt::format(
+        "truncated JPEG: no end-of-image marker after the image data (the file "
+        "ends after {} bytes)",
+        b.size());
+  }
+  const auto pixels = static_cast<std::uint64_t>(h.width) * static_cast<std::uint64_t>(h.height);
+  // One bit per 8×8 luma block at the very least (a DC code); half that, to be safe.
+  if (!h.jpeg_arithmetic && std::uint64_t(b.size()) * 1024 < pixels) {
+    return fmt::format(
+        "JPEG declares {}×{} pixels but holds only {} bytes, too few to encode "
+        "them: a damaged file or a decompression bomb",
+        h.width, h.height, b.size());
+  }
+  return std::nullopt;
 }
 
 std::optional<ImageHeader> read_image_header(std::string_view b) {
@@ -211,7 +262,8 @@ std::optional<ImageHeader> read_image_header(std::string_view b) {
   }
   if (b.size() >= 26 && b.substr(0, 2) == "BM") {
     const auto height = static_cast<std::int32_t>(le32(b, 22));
-    return ImageHeader{"bmp", static_cast<std::int32_t>(le32(b, 18)), std::llabs(height), false, false, {}};
+    return ImageHeader{
+        "bmp", static_cast<std::int32_t>(le32(b, 18)), std::llabs(height), false, false, {}};
   }
   if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP") return webp_header(b);
   if (b.size() >= 4 && (b.substr(0, 4) == std::string_view("II*\0", 4) ||

@@ -1,7 +1,10 @@
 #include "linter/assets/load_asset.h"
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <system_error>
 
 #include <cairo.h>
@@ -15,10 +18,6 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 #include <xxhash.h>
-
-#include <algorithm>
-#include <cmath>
-#include <memory>
 
 #include "linter/assets/copy.h"
 #include "linter/assets/css_tokenizer.h"
@@ -66,9 +65,13 @@ void decode_image(const std::string& bytes, Asset& asset, const LoadOptions& opt
     refuse(asset, "not a readable image: unknown or damaged header");
     return;
   }
+  if (const std::optional<std::string> problem = jpeg_data_problem(bytes, *header)) {
+    refuse(asset, *problem);
+    return;
+  }
   int flags = header->format == "jpeg" ? cv::IMREAD_COLOR : cv::IMREAD_UNCHANGED;
-  const auto pixels = static_cast<std::uint64_t>(header->width) *
-                      static_cast<std::uint64_t>(header->height);
+  const auto pixels =
+      static_cast<std::uint64_t>(header->width) * static_cast<std::uint64_t>(header->height);
   if (pixels > options.max_pixels) {
     // libjpeg scales in the DCT domain, so a huge JPEG can be decoded small and cheaply.
     static constexpr int kReduced[] = {cv::IMREAD_REDUCED_COLOR_2, cv::IMREAD_REDUCED_COLOR_4,
@@ -89,7 +92,8 @@ void decode_image(const std::string& bytes, Asset& asset, const LoadOptions& opt
   }
   asset.pixel_format = std::string(header->format);
   asset.lossy = header->lossy;
-  if (!header->icc_profile.empty()) {
+  // An announced profile that cannot be read is described as unreadable, never taken for sRGB.
+  if (header->has_icc_profile || !header->icc_profile.empty()) {
     const IccSummary icc = describe_icc(header->icc_profile);
     asset.icc_profile = icc.description;
     asset.icc_color_space = icc.color_space;
@@ -97,27 +101,33 @@ void decode_image(const std::string& bytes, Asset& asset, const LoadOptions& opt
   }
   cv::Mat decoded;
   try {
-    decoded = cv::imdecode(cv::Mat(1, static_cast<int>(bytes.size()), CV_8UC1,
-                                   const_cast<char*>(bytes.data())),
-                           flags);
+    decoded = cv::imdecode(
+        cv::Mat(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data())),
+        flags);
   } catch (const cv::Exception& e) {
     refuse(asset, fmt::format("cannot decode {} image: {}", header->format, e.msg));
     return;
   }
   if (decoded.empty()) {
-    refuse(asset, fmt::format("cannot decode {} image: the file is damaged or truncated",
-                              header->format));
+    refuse(asset,
+           fmt::format("cannot decode {} image: the file is damaged or truncated", header->format));
     return;
   }
   if (decoded.depth() == CV_16U) decoded.convertTo(decoded, CV_8U, 1.0 / 257.0);
   switch (decoded.channels()) {
-    case 1: cv::cvtColor(decoded, asset.pixels, cv::COLOR_GRAY2BGRA); break;
-    case 3: cv::cvtColor(decoded, asset.pixels, cv::COLOR_BGR2BGRA); break;
-    case 4: asset.pixels = decoded; break;
-    default: refuse(asset, fmt::format("unsupported image with {} channels", decoded.channels()));
+    case 1:
+      cv::cvtColor(decoded, asset.pixels, cv::COLOR_GRAY2BGRA);
+      break;
+    case 3:
+      cv::cvtColor(decoded, asset.pixels, cv::COLOR_BGR2BGRA);
+      break;
+    case 4:
+      asset.pixels = decoded;
+      break;
+    default:
+      refuse(asset, fmt::format("unsupported image with {} channels", decoded.channels()));
   }
 }
-
 
 // Cairo and poppler hand out premultiplied ARGB32, which in memory on a little-endian machine is
 // B, G, R, A: only the premultiplication has to be undone.
@@ -129,7 +139,8 @@ void unpremultiply_into(const std::uint8_t* data, int width, int height, int str
     for (int x = 0; x < 4 * width; x += 4) {
       const unsigned a = src[x + 3];
       for (int c = 0; c < 3; ++c) {
-        dst[x + c] = a == 0 ? 0 : static_cast<std::uint8_t>(std::min(255u, (src[x + c] * 255u + a / 2) / a));
+        dst[x + c] =
+            a == 0 ? 0 : static_cast<std::uint8_t>(std::min(255u, (src[x + c] * 255u + a / 2) / a));
       }
       dst[x + 3] = static_cast<std::uint8_t>(a);
     }
@@ -156,8 +167,9 @@ void render_svg(const std::string& bytes, Asset& asset, const LoadOptions& optio
   RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
                                                  bytes.size(), &error);
   if (handle == nullptr) {
-    asset.problems.push_back({kUnreadable, fmt::format("cannot render SVG: {}",
-                                                       error ? error->message : "parse error"), 0});
+    asset.problems.push_back(
+        {kUnreadable, fmt::format("cannot render SVG: {}", error ? error->message : "parse error"),
+         0});
     if (error) g_error_free(error);
     return;
   }
@@ -183,8 +195,9 @@ void render_svg(const std::string& bytes, Asset& asset, const LoadOptions& optio
   const gboolean ok = rsvg_handle_render_document(handle, cr, &viewport, &error);
   cairo_destroy(cr);
   if (!ok) {
-    asset.problems.push_back({kUnreadable, fmt::format("cannot render SVG: {}",
-                                                       error ? error->message : "render error"), 0});
+    asset.problems.push_back(
+        {kUnreadable, fmt::format("cannot render SVG: {}", error ? error->message : "render error"),
+         0});
     if (error) g_error_free(error);
     return;
   }
@@ -263,7 +276,9 @@ Asset load_asset(const DiscoveredFile& file, AssetKind kind, const guide::Channe
   asset.byte_size = bytes.size();
   asset.content_hash = XXH3_64bits(bytes.data(), bytes.size());
   switch (kind) {
-    case AssetKind::image: decode_image(bytes, asset, options); break;
+    case AssetKind::image:
+      decode_image(bytes, asset, options);
+      break;
     case AssetKind::pdf:
       if (bytes.compare(0, 5, "%PDF-") != 0) {
         refuse(asset, "not a PDF: the file has no %PDF- header");

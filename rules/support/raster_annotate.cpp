@@ -12,7 +12,7 @@ namespace brandlint::rules {
 namespace {
 
 constexpr int kFont = cv::FONT_HERSHEY_SIMPLEX;
-const cv::Scalar kErrorColor(255, 0, 255, 255);   // BGRA magenta: never a brand colour here
+const cv::Scalar kErrorColor(255, 0, 255, 255);    // BGRA magenta: never a brand colour here
 const cv::Scalar kWarningColor(0, 165, 255, 255);  // orange
 const cv::Scalar kPhotoColor(160, 160, 160, 255);
 const cv::Scalar kInk(255, 255, 255, 255);
@@ -31,8 +31,8 @@ void label(cv::Mat& img, const cv::Rect& r, const std::string& text, const cv::S
   const int pad = std::max(2, int(scale * 4));
   int y = r.y - size.height - 2 * pad;
   if (y < 0) y = std::min(img.rows - size.height - 2 * pad, r.y + r.height);
-  const cv::Rect tab(std::clamp(r.x, 0, std::max(0, img.cols - size.width - 2 * pad)), std::max(0, y),
-                     size.width + 2 * pad, size.height + 2 * pad);
+  const cv::Rect tab(std::clamp(r.x, 0, std::max(0, img.cols - size.width - 2 * pad)),
+                     std::max(0, y), size.width + 2 * pad, size.height + 2 * pad);
   cv::rectangle(img, tab, color, cv::FILLED);
   cv::putText(img, text, {tab.x + pad, tab.y + pad + size.height}, kFont, scale, kInk, thickness,
               cv::LINE_AA);
@@ -65,7 +65,8 @@ cv::Mat annotate_image(const cv::Mat& bgra, const std::vector<const Finding*>& f
     auto* row = out.ptr<cv::Vec4b>(y);
     for (int x = 0; x < out.cols; ++x) {
       const int a = row[x][3];
-      for (int c = 0; c < 3; ++c) row[x][c] = cv::saturate_cast<std::uint8_t>((row[x][c] * a + 255 * (255 - a)) / 255);
+      for (int c = 0; c < 3; ++c)
+        row[x][c] = cv::saturate_cast<std::uint8_t>((row[x][c] * a + 255 * (255 - a)) / 255);
       row[x][3] = 255;
     }
   }
@@ -98,6 +99,21 @@ cv::Mat annotate_image(const cv::Mat& bgra, const std::vector<const Finding*>& f
   return out;
 }
 
+std::string annotation_name(std::string_view path) {
+  std::string name(path);
+  std::replace(name.begin(), name.end(), '/', '_');
+  // Only a PNG's own extension is dropped: "banner.png" and "banner.jpg" must not collide.
+  constexpr std::string_view kPng = ".png";
+  if (name.size() > kPng.size()) {
+    const std::string_view tail = std::string_view(name).substr(name.size() - kPng.size());
+    if (std::equal(tail.begin(), tail.end(), kPng.begin(), kPng.end(),
+                   [](char a, char b) { return (a | 0x20) == b; })) {
+      name.resize(name.size() - kPng.size());
+    }
+  }
+  return name + ".annotated.png";
+}
+
 int write_annotations(const RunResult& result, const guide::BrandGuide& guide,
                       const std::filesystem::path& dir, const LoadOptions& options) {
   std::map<std::string, std::vector<const Finding*>> by_path;
@@ -124,9 +140,7 @@ int write_annotations(const RunResult& result, const guide::BrandGuide& guide,
                                ? record.measurements["color/off-palette"]
                                : none;
     const cv::Mat out = annotate_image(asset.pixels, it->second, measured, asset.decode_scale);
-    std::string name = record.path;
-    std::replace(name.begin(), name.end(), '/', '_');
-    const std::filesystem::path target = dir / (name + ".png");
+    const std::filesystem::path target = dir / annotation_name(record.path);
     if (!cv::imwrite(target.string(), out)) {
       throw std::runtime_error(fmt::format("cannot write {}", target.string()));
     }

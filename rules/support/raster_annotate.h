@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "brandguide/brand_guide.h"
 #include "linter/assets/load_asset.h"
@@ -12,7 +13,12 @@
 
 namespace brandlint::rules {
 
-/// Writes `<dir>/<display path with '/' replaced by '_'>.png` for every file of `result` that has
+/// The file name of an annotated copy: the display path with '/' replaced by '_', a ".png"
+/// extension dropped, then ".annotated.png" ("ads/banner.png" -> "ads_banner.annotated.png",
+/// "ads/banner.jpg" -> "ads_banner.jpg.annotated.png").
+std::string annotation_name(std::string_view path);
+
+/// Writes `<dir>/<annotation_name(display path)>` for every file of `result` that has
 /// a finding with a pixel box. Images are decoded again (one at a time, never all at once) with
 /// the run's load options. Returns the number of files written; throws std::runtime_error when
 /// `dir` cannot be created or a file cannot be written.

@@ -27,7 +27,9 @@ struct Bounds {
     }
     x0 = std::min(x0, first), x1 = std::max(x1, last), y1 = y;
   }
-  cv::Rect rect() const { return x1 < x0 ? cv::Rect() : cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1); }
+  cv::Rect rect() const {
+    return x1 < x0 ? cv::Rect() : cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+  }
 };
 
 // One pass over the image: photo pixels are only counted, every other opaque pixel gets its
@@ -46,28 +48,40 @@ SweepResult sweep(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& tab
     std::uint32_t last = 0xFFFFFFFFu;
     const ColorVerdict* verdict = nullptr;
     int first_off = -1, last_off = -1;
-    for (int x0 = 0; x0 < bgra.cols; x0 += kPhotoTile) {
-      const int x1 = std::min(bgra.cols, x0 + kPhotoTile);
+    for (int x0 = 0; x0 < bgra.cols;) {
+      int x1 = std::min(bgra.cols, x0 + kPhotoTile);
       if (tile_row[x0 / kPhotoTile] != 0) {
         for (int x = x0; x < x1; ++x) out.photo_px += (row[x] >> 24) >= kMinAlpha ? 1 : 0;
+        x0 = x1;
         continue;
       }
-      for (int x = x0; x < x1; ++x) {
-        const std::uint32_t px = row[x];
-        if ((px >> 24) < kMinAlpha) continue;
-        const std::uint32_t key = px & 0xFFFFFFu;
-        if (key != last) {
-          verdict = &table.get(key);
-          last = key;
-        }
-        ++out.graphic_px;
-        ++group_px[verdict->group];
-        if (verdict->off) {
-          cand[x] = 1;
-          if (first_off < 0) first_off = x;
-          last_off = x;
-        }
+      // A span of graphic tiles, so runs continue across tile borders.
+      while (x1 < bgra.cols && tile_row[x1 / kPhotoTile] == 0) {
+        x1 = std::min(bgra.cols, x1 + kPhotoTile);
       }
+      // Runs of one pixel value: one verdict, one counter update per run.
+      for (int x = x0; x < x1;) {
+        const std::uint32_t px = row[x];
+        int end = x + 1;
+        while (end < x1 && row[end] == px) ++end;
+        const int run = end - x;
+        if ((px >> 24) >= kMinAlpha) {
+          const std::uint32_t key = px & 0xFFFFFFu;
+          if (key != last) {
+            verdict = &table.get(key);
+            last = key;
+          }
+          out.graphic_px += run;
+          group_px[verdict->group] += run;
+          if (verdict->off) {
+            std::fill(cand + x, cand + end, std::uint8_t{1});
+            if (first_off < 0) first_off = x;
+            last_off = end - 1;
+          }
+        }
+        x = end;
+      }
+      x0 = x1;
     }
     if (first_off >= 0) bounds.add_row(y, first_off, last_off);
   }
@@ -111,11 +125,13 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
   VerdictTable table(palette, JudgeMode{margin, lossy});
   SweepResult swept = sweep(bgra, photo, table, out);
   out.opaque_px = out.graphic_px + out.photo_px;
+  if (lossy) drop_coreless(swept);
   mask_edges(bgra, photo, table, swept);
   out.regions = find_regions(bgra, swept, table, palette, lossy, out.group_px);
   for (const OffRegion& r : out.regions) out.off_px += r.pixels;
   out.photo_areas = photo.areas;
   out.distinct_colors = table.size();
+  out.work_bytes = swept.candidates.total() + photo.tiles.total() + table.bytes();
   return out;
 }
 
@@ -126,8 +142,8 @@ const RasterAnalysis& shared_analysis(const Asset& asset, const RasterPalette& p
                                       t.min_region_px, t.blend, palette.colors().size());
   auto it = asset.derived.find(key);
   if (it == asset.derived.end()) {
-    auto analysis = std::make_shared<const RasterAnalysis>(
-        analyze_raster(asset.pixels, asset.lossy, palette));
+    auto analysis =
+        std::make_shared<const RasterAnalysis>(analyze_raster(asset.pixels, asset.lossy, palette));
     it = asset.derived.emplace(key, std::move(analysis)).first;
   }
   return *static_cast<const RasterAnalysis*>(it->second.get());

@@ -28,18 +28,18 @@ namespace brandlint::raster {
 
 /// Thresholds from the guide (or rule options), in ΔE00 and pixels.
 struct RasterThresholds {
-  double warn = 2.0;        // a region above this is a warning
-  double fail = 3.0;        // a region above this is an error
-  int min_region_px = 64;   // smaller off-palette regions are noise
-  double blend = 2.0;       // a pixel this close to a two-colour sRGB blend is explained by it
+  double warn = 2.0;       // a region above this is a warning
+  double fail = 3.0;       // a region above this is an error
+  int min_region_px = 64;  // smaller off-palette regions are noise
+  double blend = 2.0;      // a pixel this close to a two-colour sRGB blend is explained by it
 };
 
 /// An allowed colour plus what the raster check needs to know about it.
 struct RasterColor {
   color::AllowedColor allowed;
-  double warn = 2.0;            // max(thresholds.warn, the colour's own tolerance)
-  double fail = 3.0;            // max(thresholds.fail, the colour's own tolerance)
-  std::size_t group = 0;        // index into RasterPalette::groups(): tints count for their base
+  double warn = 2.0;      // max(thresholds.warn, the colour's own tolerance)
+  double fail = 3.0;      // max(thresholds.fail, the colour's own tolerance)
+  std::size_t group = 0;  // index into RasterPalette::groups(): tints count for their base
 };
 
 /// A straight line in 8-bit sRGB between two allowed colours: what anti-aliasing, soft edges and
@@ -72,22 +72,25 @@ class RasterPalette {
 struct OffRegion {
   PixelBox box;
   long long pixels = 0;
-  color::Rgb median;          // per-channel median of the region's pixels
-  color::Lab median_lab;      // its CIELAB, double precision
-  std::size_t nearest = 0;    // index into RasterPalette::colors()
-  double delta_e00 = 0.0;     // median colour to nearest allowed colour
+  color::Rgb median;        // per-channel median of the region's pixels
+  color::Lab median_lab;    // its CIELAB, double precision
+  std::size_t nearest = 0;  // index into RasterPalette::colors()
+  double delta_e00 = 0.0;   // median colour to nearest allowed colour
 };
 
 /// Everything the raster check found in one image.
 struct RasterAnalysis {
-  long long opaque_px = 0;   // α ≥ 250
-  long long photo_px = 0;    // opaque pixels inside photo areas
-  long long graphic_px = 0;  // opaque pixels outside photo areas: the judged area
-  long long off_px = 0;      // pixels of the reported regions
-  std::vector<long long> group_px;  // per RasterPalette::groups(): graphic pixels of that colour
-  std::vector<OffRegion> regions;   // sorted by position (y, then x)
+  long long opaque_px = 0;            // α ≥ 250
+  long long photo_px = 0;             // opaque pixels inside photo areas
+  long long graphic_px = 0;           // opaque pixels outside photo areas: the judged area
+  long long off_px = 0;               // pixels of the reported regions
+  std::vector<long long> group_px;    // per RasterPalette::groups(): graphic pixels of that colour
+  std::vector<OffRegion> regions;     // sorted by position (y, then x)
   std::vector<PixelBox> photo_areas;  // excluded, tile-aligned, sorted by position
   std::size_t distinct_colors = 0;    // colours judged (for benchmarks and tests)
+  // Bytes of the analysis's largest buffers (candidate mask, photo tiles, verdict table), for
+  // benchmarks: what the check holds on top of the decoded image.
+  std::size_t work_bytes = 0;
 };
 
 /// Runs the whole pipeline on an 8-bit BGRA image. `lossy`: JPEG or lossy WebP (compression noise

@@ -9,7 +9,8 @@ namespace {
 
 constexpr int kBusyColors = 32;     // more distinct 5-bit colours than this: a busy tile
 constexpr int kMinBlobTiles = 4;    // a photo blob spans at least 4×4 tiles
-constexpr int kRingColors = 4;      // a neighbour of a photo with more colours joins it
+constexpr int kTexturedColors = 8;  // more: a textured tile, joins a photo it touches
+constexpr int kRingColors = 4;      // more: not flat, joins a photo as its last ring
 constexpr std::uint8_t kMinAlpha = 250;
 
 // Distinct 5-bit colours per tile, counted up to kBusyColors + 1. A "last seen in tile" stamp
@@ -77,14 +78,38 @@ PhotoMask find_photo_areas(const cv::Mat& bgra) {
                   stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)))
         .setTo(1);
   }
-  // A photo rarely ends on a tile border: the tiles it only partly covers have fewer colours.
-  // Take in neighbours that are not flat, so those slivers are not judged as graphics.
-  cv::Mat1b grown;
-  cv::dilate(kept, grown, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  // Photos have smooth parts (out-of-focus background, sky, skin: 10–60 colours per tile in
+  // fruits.jpg's right strip) that are not busy, and a photo rarely ends on a tile border. Grow
+  // the photo over every textured tile connected to it (a geodesic reconstruction on the tile
+  // grid), so those areas are not judged as graphics. Flat tiles stop the growth; so do the
+  // 5–8-colour tiles along JPEG text and shape edges (visual.md §1.6: p90 8 in a q75 banner),
+  // so the growth does not creep along a headline into the graphics.
+  cv::Mat textured;
+  cv::compare(counts, kTexturedColors, textured, cv::CMP_GT);
+  cv::Mat1b grown = kept.clone(), next;
+  const cv::Mat ring = cv::getStructuringElement(cv::MORPH_RECT, {3, 3});
+  while (true) {
+    cv::dilate(grown, next, ring);
+    cv::bitwise_and(next, textured, next);
+    cv::bitwise_or(next, kept, next);
+    if (cv::countNonZero(next != grown) == 0) break;
+    next.copyTo(grown);
+  }
+  // The last ring: the tiles a photo only partly covers have fewer colours; take in neighbours
+  // that are not flat.
   cv::Mat not_flat;
   cv::compare(counts, kRingColors, not_flat, cv::CMP_GT);
-  cv::bitwise_and(grown, not_flat, grown);
-  cv::bitwise_or(kept, grown, out.tiles);
+  cv::dilate(grown, next, ring);
+  cv::bitwise_and(next, not_flat, next);
+  cv::bitwise_or(grown, next, grown);
+  // Flat patches enclosed by a photo (a dark shadow, a blown-out highlight) are part of it:
+  // fill every non-photo area that does not reach the image border.
+  cv::Mat1b outside(grown.rows + 2, grown.cols + 2, std::uint8_t{0});
+  grown.copyTo(outside(cv::Rect(1, 1, grown.cols, grown.rows)));
+  cv::floodFill(outside, cv::Point(0, 0), cv::Scalar(2), nullptr, cv::Scalar(0), cv::Scalar(0), 4);
+  cv::compare(outside(cv::Rect(1, 1, grown.cols, grown.rows)), 2, grown, cv::CMP_NE);
+  grown &= 1;
+  out.tiles = grown;
 
   const int m = cv::connectedComponentsWithStats(out.tiles, labels, stats, centroids, 8, CV_32S);
   for (int i = 1; i < m; ++i) {

@@ -2,7 +2,9 @@
 // lookups. Statistic (visual.md §1.6): distinct colours per 16×16 tile after 5-bit quantisation.
 // Flat graphics have 1–2 per tile (p90 8 with JPEG text edges); photos 45–170. A tile with more
 // than 32 is "busy"; an opening on the tile grid removes thin chains of busy tiles (text edges in
-// a JPEG), and only blobs of at least 4×4 tiles count as photos.
+// a JPEG), and only blobs of at least 4×4 tiles count as photos. Each photo then grows over the
+// textured tiles (> 8 colours: the smooth parts of a photo, 10–60 in fruits.jpg) connected to it,
+// takes in one ring of non-flat tiles (> 4) and fills the flat holes it encloses.
 #pragma once
 
 #include <cstdint>
@@ -17,8 +19,8 @@ namespace brandlint::raster {
 constexpr int kPhotoTile = 16;
 
 struct PhotoMask {
-  cv::Mat1b tiles;                 // one byte per tile: 1 = photo
-  std::vector<PixelBox> areas;     // bounding box (pixels) of each photo blob, by position
+  cv::Mat1b tiles;              // one byte per tile: 1 = photo
+  std::vector<PixelBox> areas;  // bounding box (pixels) of each photo blob, by position
   bool any() const { return !areas.empty(); }
   bool photo_at(int x, int y) const { return tiles(y / kPhotoTile, x / kPhotoTile) != 0; }
 };

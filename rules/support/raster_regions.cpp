@@ -31,21 +31,63 @@ constexpr double kRingContinuity = 0.5;
 // such strips were at most 7 px thick), a planted patch is a blob.
 constexpr int kLossyCore = 7;
 
-// True when the component `label` of `labels` (inside `box`) contains a kLossyCore square.
-bool has_core(const cv::Mat& labels, const cv::Rect& box, int label) {
-  if (box.width < kLossyCore || box.height < kLossyCore) return false;
-  cv::Mat1b mask;
-  cv::compare(labels(box), label, mask, cv::CMP_EQ);
-  cv::erode(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}), {-1, -1},
-            1, cv::BORDER_CONSTANT, cv::Scalar(0));
-  return cv::countNonZero(mask) > 0;
+struct Component {
+  int label = 0;
+  cv::Rect box;
+  long long area = 0;
+};
+
+// Labels the 8-connected components of `mask` that contain a kLossyCore × kLossyCore square of
+// set pixels (labels 1, 2, ...; every other pixel 0). Grown from the squares' centres, so the
+// cost is the erosion plus the size of those components, not a labelling of the whole window.
+std::vector<Component> cored_components(const cv::Mat1b& mask, cv::Mat1i& labels) {
+  labels = cv::Mat1i(mask.size(), 0);
+  std::vector<Component> out;
+  if (mask.cols < kLossyCore || mask.rows < kLossyCore) return out;
+  cv::Mat1b cores;
+  cv::erode(mask, cores, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}),
+            {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+  std::vector<cv::Point> stack;
+  for (int y = 0; y < cores.rows; ++y) {
+    const std::uint8_t* row = cores.ptr<std::uint8_t>(y);
+    for (int x = 0; x < cores.cols; ++x) {
+      if (row[x] == 0 || labels(y, x) != 0) continue;
+      Component c{static_cast<int>(out.size()) + 1, {}, 0};
+      int x0 = x, y0 = y, x1 = x, y1 = y;
+      labels(y, x) = c.label;
+      stack.push_back({x, y});
+      while (!stack.empty()) {
+        const cv::Point p = stack.back();
+        stack.pop_back();
+        ++c.area;
+        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
+        y1 = std::max(y1, p.y);
+        for (int dy = -1; dy <= 1; ++dy) {
+          const int qy = p.y + dy;
+          if (qy < 0 || qy >= mask.rows) continue;
+          for (int dx = -1; dx <= 1; ++dx) {
+            const int qx = p.x + dx;
+            if (qx < 0 || qx >= mask.cols || mask(qy, qx) == 0 || labels(qy, qx) != 0) continue;
+            labels(qy, qx) = c.label;
+            stack.push_back({qx, qy});
+          }
+        }
+      }
+      c.box = cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+      out.push_back(c);
+    }
+  }
+  return out;
 }
 
 // Memoised "is there an edge at q" over a window around the candidates.
 class EdgeField {
  public:
   EdgeField(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table, cv::Rect roi)
-      : bgra_(bgra), photo_(photo), table_(table), roi_(roi),
+      : bgra_(bgra),
+        photo_(photo),
+        table_(table),
+        roi_(roi),
         state_(roi.height, roi.width, std::uint8_t{0}) {}
 
   // Nearest positions first: a candidate on an edge is usually settled by its own gradient.
@@ -81,6 +123,8 @@ class EdgeField {
     std::array<float, 3> lo{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
                             std::numeric_limits<float>::max()};
     std::array<float, 3> hi{-lo[0], -lo[0], -lo[0]};
+    std::uint32_t last_key = 0xFFFFFFFFu;  // no 24-bit key
+    const ColorVerdict* last = nullptr;
     for (int yy = std::max(0, y - kGradientRadius);
          yy <= std::min(bgra_.rows - 1, y + kGradientRadius); ++yy) {
       const std::uint8_t* row = bgra_.ptr<std::uint8_t>(yy);
@@ -88,7 +132,13 @@ class EdgeField {
            xx <= std::min(bgra_.cols - 1, x + kGradientRadius); ++xx) {
         const std::uint8_t* p = row + 4 * xx;
         if (p[3] < kMinAlpha || photo_.photo_at(xx, yy)) return true;
-        const ColorVerdict* v = table_.find(color_key(p));
+        // Neighbours mostly repeat a colour or two: look each up once.
+        const std::uint32_t key = color_key(p);
+        if (key != last_key) {
+          last_key = key;
+          last = table_.find(key);
+        }
+        const ColorVerdict* v = last;
         if (v == nullptr) return true;  // never judged: treat as unknown, i.e. not flat
         lo = {std::min(lo[0], v->L), std::min(lo[1], v->a), std::min(lo[2], v->b)};
         hi = {std::max(hi[0], v->L), std::max(hi[1], v->a), std::max(hi[2], v->b)};
@@ -153,7 +203,9 @@ long long grow_box(RegionContext& ctx, PixelBox& box, DistanceTo& distance,
       const std::uint8_t* p = bgra.ptr<std::uint8_t>(y0 + i * dy) + 4 * (x0 + i * dx);
       if (p[3] < kMinAlpha) continue;
       const ColorVerdict* v = ctx.table.find(color_key(p));  // nullptr: photo, never judged
-      if (v != nullptr && distance(color_key(p)) < v->delta_e00) groups.push_back(v->group);
+      if (v != nullptr && distance(color_key(p)) < ctx.table.distance(color_key(p))) {
+        groups.push_back(v->group);
+      }
     }
     const int hits = static_cast<int>(groups.size());
     if (hits * 2 < length) return -1;
@@ -246,8 +298,8 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
   const bool mostly_blends = double(blends) >= kBlendAreaShare * double(area);
   if (mostly_blends) {
     // Flat: in a lossless image one exact colour; in a lossy one, colours within the threshold.
-    const std::uint32_t median_key = (std::uint32_t{r.median.r} << 16) |
-                                     (std::uint32_t{r.median.g} << 8) | r.median.b;
+    const std::uint32_t median_key =
+        (std::uint32_t{r.median.r} << 16) | (std::uint32_t{r.median.g} << 8) | r.median.b;
     long long flat = 0;
     for (int y = box.y; y < box.y + box.height; ++y) {
       const int* lrow = labels.ptr<int>(y);
@@ -274,51 +326,168 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
 
 }  // namespace
 
-void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
-                SweepResult& sweep) {
+void drop_coreless(SweepResult& sweep) {
   if (sweep.candidate_bounds.empty()) return;
-  const int margin = kDilateRadius;
-  cv::Rect roi(sweep.candidate_bounds.x - margin, sweep.candidate_bounds.y - margin,
-               sweep.candidate_bounds.width + 2 * margin,
-               sweep.candidate_bounds.height + 2 * margin);
-  roi &= cv::Rect(0, 0, bgra.cols, bgra.rows);
-  EdgeField field(bgra, photo, table, roi);
-  const cv::Rect b = sweep.candidate_bounds;
-  // Shrink the bounds to the candidates that survive: in a flat banner almost every candidate
-  // is anti-aliasing, so the connected components then run on a small window, not the image.
-  int x0 = b.x + b.width, y0 = b.y + b.height, x1 = -1, y1 = -1;
-  for (int y = b.y; y < b.y + b.height; ++y) {
-    std::uint8_t* row = sweep.candidates.ptr<std::uint8_t>(y);
-    for (int x = b.x; x < b.x + b.width; ++x) {
-      if (row[x] == 0) continue;
-      if (field.masked(x, y)) {
-        row[x] = 0;
-        continue;
+  const cv::Rect bounds = sweep.candidate_bounds;
+  cv::Mat1b window = sweep.candidates(bounds);
+  if (window.cols < kLossyCore || window.rows < kLossyCore) {
+    window.setTo(0);
+    sweep.candidate_bounds = cv::Rect();
+    return;
+  }
+  // Seeds: centres of solid cores. Grow each over the candidates (8-connected), marking the
+  // pixels reached with 2 in place, then keep only those: no label image of the whole window.
+  cv::Mat1b cores;
+  cv::erode(window, cores, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}),
+            {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+  std::vector<cv::Point> seeds;
+  cv::findNonZero(cores, seeds);
+  int x0 = window.cols, y0 = window.rows, x1 = -1, y1 = -1;
+  std::vector<cv::Point> stack;
+  for (const cv::Point& seed : seeds) {
+    if (window(seed) == 2) continue;
+    window(seed) = 2;
+    stack.push_back(seed);
+    while (!stack.empty()) {
+      const cv::Point p = stack.back();
+      stack.pop_back();
+      x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
+      y1 = std::max(y1, p.y);
+      for (int qy = std::max(0, p.y - 1); qy <= std::min(window.rows - 1, p.y + 1); ++qy) {
+        std::uint8_t* row = window.ptr<std::uint8_t>(qy);
+        for (int qx = std::max(0, p.x - 1); qx <= std::min(window.cols - 1, p.x + 1); ++qx) {
+          if (row[qx] != 1) continue;
+          row[qx] = 2;
+          stack.push_back({qx, qy});
+        }
       }
-      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = y;
     }
   }
-  sweep.candidate_bounds = x1 < 0 ? cv::Rect() : cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+  // 2 -> 1 (kept), 1 -> 0 (dropped).
+  cv::threshold(window, window, 1, 1, cv::THRESH_BINARY);
+  sweep.candidate_bounds =
+      x1 < 0 ? cv::Rect() : cv::Rect(x0 + bounds.x, y0 + bounds.y, x1 - x0 + 1, y1 - y0 + 1);
+}
+
+namespace {
+
+// The edge mask of the window around `bounds` computed densely: CIELAB planes from the verdict
+// table, the 3×3 morphological gradient of each, and the 5×5 dilation, all with OpenCV's
+// vectorised morphology. Same rule as EdgeField, cheaper when candidates fill their window (a
+// solid patch, where EdgeField would look at every one of 25 positions per pixel).
+cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
+                          const cv::Rect& bounds) {
+  constexpr int kReach = kGradientRadius + kDilateRadius;
+  const cv::Rect roi = cv::Rect(bounds.x - kReach, bounds.y - kReach, bounds.width + 2 * kReach,
+                                bounds.height + 2 * kReach) &
+                       cv::Rect(0, 0, bgra.cols, bgra.rows);
+  std::array<cv::Mat1f, 3> lab{cv::Mat1f(roi.size(), 0.0F), cv::Mat1f(roi.size(), 0.0F),
+                               cv::Mat1f(roi.size(), 0.0F)};
+  cv::Mat1b invalid(roi.size(), std::uint8_t{0});
+  for (int y = 0; y < roi.height; ++y) {
+    const std::uint8_t* row = bgra.ptr<std::uint8_t>(roi.y + y) + 4 * roi.x;
+    std::uint32_t last_key = 0xFFFFFFFFu;  // no 24-bit key
+    const ColorVerdict* v = nullptr;
+    for (int x = 0; x < roi.width; ++x) {
+      const std::uint8_t* p = row + 4 * x;
+      if (p[3] >= kMinAlpha && !photo.photo_at(roi.x + x, roi.y + y)) {
+        const std::uint32_t key = color_key(p);
+        if (key != last_key) last_key = key, v = table.find(key);
+        if (v != nullptr) {
+          lab[0](y, x) = v->L, lab[1](y, x) = v->a, lab[2](y, x) = v->b;
+          continue;
+        }
+      }
+      invalid(y, x) = 1;  // transparent, photo or never judged: an edge for its neighbours
+    }
+  }
+  // Replicated borders reproduce EdgeField's clipping at the image border; elsewhere the window
+  // reaches far enough that its own border is never read for a candidate.
+  const cv::Mat square3 = cv::getStructuringElement(cv::MORPH_RECT, {3, 3});
+  cv::Mat1b edge;
+  cv::dilate(invalid, edge, square3, {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+  cv::Mat1f hi, lo;
+  cv::Mat1b steep;
+  for (const cv::Mat1f& plane : lab) {
+    cv::dilate(plane, hi, square3, {-1, -1}, 1, cv::BORDER_REPLICATE);
+    cv::erode(plane, lo, square3, {-1, -1}, 1, cv::BORDER_REPLICATE);
+    cv::compare(hi - lo, kEdgeLab, steep, cv::CMP_GT);
+    edge |= steep;
+  }
+  cv::Mat1b masked;
+  cv::dilate(edge, masked, cv::getStructuringElement(cv::MORPH_RECT, {5, 5}), {-1, -1}, 1,
+             cv::BORDER_CONSTANT, cv::Scalar(0));
+  return masked(cv::Rect(bounds.tl() - roi.tl(), bounds.size())).clone();
+}
+
+}  // namespace
+
+void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
+                SweepResult& sweep, EdgeMaskWay way) {
+  if (sweep.candidate_bounds.empty()) return;
+  const cv::Rect b = sweep.candidate_bounds;
+  const int margin = kDilateRadius;
+  cv::Rect roi(b.x - margin, b.y - margin, b.width + 2 * margin, b.height + 2 * margin);
+  roi &= cv::Rect(0, 0, bgra.cols, bgra.rows);
+  std::optional<EdgeField> field;  // created when a block needs it
+  // Block by block: where candidates fill a block (a solid patch) the dense mask is cheaper,
+  // where they are sparse (anti-aliasing along text) the per-candidate memo is.
+  constexpr int kBlock = 64;
+  for (int by = b.y; by < b.y + b.height; by += kBlock) {
+    for (int bx = b.x; bx < b.x + b.width; bx += kBlock) {
+      const cv::Rect block = cv::Rect(bx, by, kBlock, kBlock) & b;
+      cv::Mat1b cand = sweep.candidates(block);
+      const int count = cv::countNonZero(cand);
+      if (count == 0) continue;
+      const bool dense =
+          way == EdgeMaskWay::dense || (way == EdgeMaskWay::automatic && 4 * count >= block.area());
+      if (dense) {
+        cand.setTo(0, dense_edge_mask(bgra, photo, table, block));
+      } else {
+        if (!field) field.emplace(bgra, photo, table, roi);
+        for (int y = block.y; y < block.y + block.height; ++y) {
+          std::uint8_t* row = sweep.candidates.ptr<std::uint8_t>(y);
+          for (int x = block.x; x < block.x + block.width; ++x) {
+            if (row[x] != 0 && field->masked(x, y)) row[x] = 0;
+          }
+        }
+      }
+    }
+  }
+  // Shrink the bounds to the candidates that survive: in a flat banner almost every candidate
+  // is anti-aliasing, so the components then run on a small window.
+  const cv::Rect kept = cv::boundingRect(sweep.candidates(b));
+  sweep.candidate_bounds = kept.empty() ? cv::Rect() : kept + b.tl();
 }
 
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
-                                    VerdictTable& table, const RasterPalette& palette,
-                                    bool lossy, std::vector<long long>& group_px) {
+                                    VerdictTable& table, const RasterPalette& palette, bool lossy,
+                                    std::vector<long long>& group_px) {
   std::vector<OffRegion> regions;
   if (sweep.candidate_bounds.empty()) return regions;
   const cv::Rect bounds = sweep.candidate_bounds;
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(sweep.candidates(bounds), labels, stats,
-                                                 centroids, 8, CV_32S);
   RegionContext ctx{bgra, table, palette, lossy, group_px};
-  for (int i = 1; i < n; ++i) {
-    const long long area = stats.at<int>(i, cv::CC_STAT_AREA);
-    if (area < palette.thresholds().min_region_px) continue;
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    if (lossy && !has_core(labels, box, i)) continue;
-    if (auto region = judge_region(ctx, labels, i, box, bounds.tl(), area)) {
+  const auto judge = [&](const cv::Mat& labels, int label, const cv::Rect& box, long long area) {
+    if (area < palette.thresholds().min_region_px) return;
+    if (auto region = judge_region(ctx, labels, label, box, bounds.tl(), area)) {
       regions.push_back(*region);
+    }
+  };
+  if (lossy) {
+    // Only components with a solid core can be findings (kLossyCore).
+    cv::Mat1i labels;
+    for (const Component& c : cored_components(sweep.candidates(bounds), labels)) {
+      judge(labels, c.label, c.box, c.area);
+    }
+  } else {
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(sweep.candidates(bounds), labels, stats,
+                                                   centroids, 8, CV_32S);
+    for (int i = 1; i < n; ++i) {
+      judge(labels, i,
+            cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                     stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)),
+            stats.at<int>(i, cv::CC_STAT_AREA));
     }
   }
   std::sort(regions.begin(), regions.end(), [](const OffRegion& a, const OffRegion& b) {

@@ -18,12 +18,21 @@ struct SweepResult {
   cv::Rect candidate_bounds;  // bounding box of the candidates (empty when there are none)
 };
 
+/// Lossy sources only: clears the candidates that cannot end up in a finding because their
+/// connected component has no solid 7×7 core (see find_regions). Masking edges only removes
+/// candidates, so a component without a core now has none after masking either; doing this
+/// first spares mask_edges() the ringing along every text and shape edge of a JPEG.
+void drop_coreless(SweepResult& sweep);
+
 /// Clears candidates that lie on an edge: within 2 px (the 5×5 dilation) of a pixel whose 3×3
 /// neighbourhood spans more than 10 in L*, a* or b*. Transparent and photo pixels count as
 /// edges, so the borders of cut-outs and photos are masked too. Gradients are computed only
-/// around candidates, from the verdict table's Lab, never for the whole image.
+/// around candidates, from the verdict table's Lab, never for the whole image: per candidate
+/// where they are sparse, with dense morphology over 64×64 blocks they fill. `way` forces one
+/// of the two (tests compare them); both give the same mask.
+enum class EdgeMaskWay { automatic, per_candidate, dense };
 void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
-                SweepResult& sweep);
+                SweepResult& sweep, EdgeMaskWay way = EdgeMaskWay::automatic);
 
 /// Groups the remaining candidates into 8-connected regions and keeps those that are findings:
 /// at least `min_region_px`, a median colour beyond its nearest colour's warn threshold, and not
@@ -31,7 +40,7 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
 /// The pixels of every kept region are taken out of `group_px` (they are off-palette, not shares
 /// of their nearest colour).
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
-                                    VerdictTable& table, const RasterPalette& palette,
-                                    bool lossy, std::vector<long long>& group_px);
+                                    VerdictTable& table, const RasterPalette& palette, bool lossy,
+                                    std::vector<long long>& group_px);
 
 }  // namespace brandlint::raster

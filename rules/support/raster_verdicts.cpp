@@ -32,6 +32,39 @@ double lightness_bound(double l1, double l2) {
   return std::abs(l1 - l2) / s_l;
 }
 
+// The range of CIEDE2000's hue weighting T(h) = 1 − 0.17cos(h−30) + 0.24cos(2h) + 0.32cos(3h+6)
+// − 0.20cos(4h−63) over all hues, sampled every 0.01° and widened by more than the largest change
+// between samples (|dT/dh| ≤ (0.17 + 2·0.24 + 3·0.32 + 4·0.20)·π/180 < 0.043 per degree, so
+// < 0.0003 within half a step). Every term has a period dividing 360°, so this holds for any h.
+struct HueWeightRange {
+  double min = 0.0, max = 0.0;
+};
+
+const HueWeightRange& hue_weight_range() {
+  static const HueWeightRange range = [] {
+    constexpr double kPi = 3.14159265358979323846;
+    const auto rad = [](double degrees) { return degrees * kPi / 180.0; };
+    HueWeightRange r{1e9, -1e9};
+    for (int i = 0; i < 36000; ++i) {
+      const double h = i / 100.0;
+      const double t = 1.0 - 0.17 * std::cos(rad(h - 30.0)) + 0.24 * std::cos(rad(2.0 * h)) +
+                       0.32 * std::cos(rad(3.0 * h + 6.0)) - 0.20 * std::cos(rad(4.0 * h - 63.0));
+      r.min = std::min(r.min, t), r.max = std::max(r.max, t);
+    }
+    r.min -= 0.001, r.max += 0.001;
+    return r;
+  }();
+  return range;
+}
+
+double pow7(double x) {
+  const double x2 = x * x;
+  return x2 * x2 * x2 * x;
+}
+
+// Margin for the rounding of both computations; far below any tolerance people use.
+constexpr double kBoundSlack = 1e-9;
+
 struct Rgbd {
   double r, g, b;
 };
@@ -39,8 +72,8 @@ struct Rgbd {
 Rgbd to_rgbd(color::Rgb c) { return {double(c.r), double(c.g), double(c.b)}; }
 
 double blend_delta_e(const color::Lab& lab, const Rgbd& a, const Rgbd& d, double t) {
-  const color::Lab mix = color::srgb_to_lab((a.r + t * d.r) / 255.0, (a.g + t * d.g) / 255.0,
-                                            (a.b + t * d.b) / 255.0);
+  const color::Lab mix =
+      color::srgb_to_lab((a.r + t * d.r) / 255.0, (a.g + t * d.g) / 255.0, (a.b + t * d.b) / 255.0);
   return color::delta_e00(lab, mix);
 }
 
@@ -98,8 +131,50 @@ Nearest nearest_color(const color::Lab& lab, const RasterPalette& palette) {
   return best;
 }
 
+De00Bounds delta_e00_bounds(const color::Lab& lab1, const color::Lab& lab2) {
+  // The CIEDE2000 steps of color.cpp up to the hue angles, which are the only place trigonometry
+  // enters. ΔE00² = l² + x² + y² + R_T·x·y with l = ΔL'/S_L, x = ΔC'/S_C, y = ΔH'/S_H.
+  constexpr double kPow25To7 = 6103515625.0;
+  const double c1 = std::sqrt(lab1.a * lab1.a + lab1.b * lab1.b);
+  const double c2 = std::sqrt(lab2.a * lab2.a + lab2.b * lab2.b);
+  const double c_mean7 = pow7((c1 + c2) / 2.0);
+  const double g = 0.5 * (1.0 - std::sqrt(c_mean7 / (c_mean7 + kPow25To7)));
+  const double a1p = (1.0 + g) * lab1.a, a2p = (1.0 + g) * lab2.a;
+  const double c1p = std::sqrt(a1p * a1p + lab1.b * lab1.b);
+  const double c2p = std::sqrt(a2p * a2p + lab2.b * lab2.b);
+  // ΔH'² = 4·C'1·C'2·sin²(Δh'/2) = 2·(C'1·C'2 − a'1·a'2 − b1·b2): no angle needed (and 0 when a
+  // chroma is 0, as the formula's special case has it).
+  const double dh2 = std::max(0.0, 2.0 * (c1p * c2p - a1p * a2p - lab1.b * lab2.b));
+  const double l_mean = (lab1.L + lab2.L) / 2.0 - 50.0;
+  const double s_l = 1.0 + 0.015 * l_mean * l_mean / std::sqrt(20.0 + l_mean * l_mean);
+  const double cp_mean = (c1p + c2p) / 2.0;
+  const double s_c = 1.0 + 0.045 * cp_mean;
+  // S_H = 1 + 0.015·C̄'·T(h̄'): T is only known to lie in its range over all hues.
+  const HueWeightRange& t = hue_weight_range();
+  const double s_h_min = 1.0 + 0.015 * cp_mean * t.min, s_h_max = 1.0 + 0.015 * cp_mean * t.max;
+  // R_T = −sin(2Δθ)·R_C with Δθ ∈ (0°, 30°]: |R_T| ≤ sin 60°·R_C.
+  const double cp_mean7 = pow7(cp_mean);
+  const double rho = 0.8660254037844387 * 2.0 * std::sqrt(cp_mean7 / (cp_mean7 + kPow25To7));
+  const double l = (lab2.L - lab1.L) / s_l;
+  const double x = std::abs(c2p - c1p) / s_c;
+  const double dh = std::sqrt(dh2);
+  const double y_lo = dh / s_h_max, y_hi = dh / s_h_min;
+  const double base = l * l + x * x;
+  // Over y ∈ [y_lo, y_hi] and |R_T| ≤ rho: y² + R_T·x·y is at most y_hi² + rho·x·y_hi and at
+  // least min(y² − rho·x·y), a parabola with its vertex at rho·x/2.
+  const double y_min = std::clamp(rho * x / 2.0, y_lo, y_hi);
+  const double lo2 = base + y_min * y_min - rho * x * y_min;
+  const double hi2 = base + y_hi * y_hi + rho * x * y_hi;
+  return {std::max(0.0, std::sqrt(std::max(0.0, lo2)) - kBoundSlack), std::sqrt(hi2) + kBoundSlack};
+}
+
+ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode mode) {
+  JudgeScratch scratch;
+  return judge_color(rgb, palette, mode, scratch);
+}
+
 ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode mode,
-                         std::size_t hint) {
+                         JudgeScratch& scratch) {
   const color::Lab lab = lab_of(rgb);
   const auto& colors = palette.colors();
   ColorVerdict v;
@@ -113,23 +188,62 @@ ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode
     v.group = static_cast<std::uint16_t>(exact->group);
     return v;  // an allowed colour: distance 0, nothing to compute
   }
-  double best = 1e9;
-  std::size_t nearest = 0;
-  bool within = false;  // within some colour's threshold
+  // Bounds first, exact ΔE00 only where the bounds cannot decide. JPEG noise around a flat
+  // colour makes thousands of distinct colours that are plainly nearest to it and within its
+  // tolerance; their verdicts come from the bounds alone.
   const std::size_t n = colors.size();
-  const std::size_t first = hint < n ? hint : 0;
+  std::vector<De00Bounds>& bounds = scratch.bounds;
+  bounds.resize(n);
+  // The hint (the previous colour's nearest) first: its upper bound lets the one-line lightness
+  // bound rule out most other colours, so their full bounds are never computed.
+  const std::size_t first = scratch.hint < n ? scratch.hint : 0;
+  double min_hi = 1e18;
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = k == 0 ? first : (k <= first ? k - 1 : k);  // hint, then the rest
-    const RasterColor& c = colors[i];
-    const double limit = mode.lossy ? c.fail : c.warn;
-    const double bound = lightness_bound(lab.L, c.allowed.lab.L);
-    if (bound > best && (within || bound > limit)) continue;
-    const double d = color::delta_e00(lab, c.allowed.lab);
-    within = within || d <= limit;
-    // Ties go to the earlier colour in palette order, whatever order they were tried in.
-    if (d < best || (d == best && i < nearest)) best = d, nearest = i;
+    const double lightness = lightness_bound(lab.L, colors[i].allowed.lab.L) - kBoundSlack;
+    if (lightness > min_hi) {
+      bounds[i] = {lightness, 1e18};  // cannot be the nearest; still a valid lower bound
+      continue;
+    }
+    bounds[i] = delta_e00_bounds(lab, colors[i].allowed.lab);
+    min_hi = std::min(min_hi, bounds[i].hi);
   }
-  v.delta_e00 = static_cast<float>(best);
+  // Exact distances, computed at most once each; negative = not computed.
+  std::vector<double>& exact = scratch.exact;
+  exact.assign(n, -1.0);
+  const auto distance = [&](std::size_t i) {
+    if (exact[i] < 0.0) exact[i] = color::delta_e00(lab, colors[i].allowed.lab);
+    return exact[i];
+  };
+  // Nearest: a colour whose lower bound exceeds some colour's upper bound cannot be it.
+  std::size_t nearest = n, contenders = 0, likeliest = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (bounds[i].lo > min_hi) continue;
+    ++contenders;
+    if (nearest == n) nearest = i;
+    if (bounds[i].hi < bounds[likeliest].hi || bounds[likeliest].lo > min_hi) likeliest = i;
+  }
+  if (contenders > 1) {
+    // The exact distance of the likeliest (smallest upper bound) rules out every contender
+    // whose lower bound exceeds it; only the rest need theirs.
+    double best = distance(likeliest);
+    nearest = likeliest;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i == likeliest || bounds[i].lo > best) continue;
+      const double d = distance(i);
+      if (d < best || (d == best && i < nearest)) best = d, nearest = i;  // ties: earlier colour
+    }
+  }
+  // Within some colour's threshold (warn; fail if lossy)? The nearest colour settles most.
+  const auto within_of = [&](std::size_t i) {
+    const double limit = mode.lossy ? colors[i].fail : colors[i].warn;
+    if (bounds[i].hi <= limit) return true;
+    return bounds[i].lo <= limit && distance(i) <= limit;
+  };
+  bool within = within_of(nearest);
+  for (std::size_t i = 0; i < n && !within; ++i) within = i != nearest && within_of(i);
+  scratch.hint = nearest;
+  v.delta_e00 = exact[nearest] < 0.0 ? kUnknownDistance : static_cast<float>(exact[nearest]);
   v.nearest = static_cast<std::uint16_t>(nearest);
   v.group = static_cast<std::uint16_t>(colors[nearest].group);
   v.off = !within;
@@ -147,6 +261,17 @@ bool on_blend(color::Rgb rgb, const RasterPalette& palette, double margin) {
     }
   }
   return false;
+}
+
+double VerdictTable::distance(std::uint32_t key) {
+  std::size_t slot = hash(key);
+  while (keys_[slot] != key) slot = (slot + 1) & mask_;  // judged before: the key is present
+  ColorVerdict& v = verdicts_[values_[slot]];
+  if (v.delta_e00 == kUnknownDistance) {
+    v.delta_e00 = static_cast<float>(
+        color::delta_e00(lab_of(key_rgb(key)), palette_.colors()[v.nearest].allowed.lab));
+  }
+  return v.delta_e00;
 }
 
 bool VerdictTable::blend(std::uint32_t key) {
@@ -179,8 +304,7 @@ const ColorVerdict* VerdictTable::find(std::uint32_t key) const {
 }
 
 const ColorVerdict& VerdictTable::insert(std::size_t slot, std::uint32_t key) {
-  verdicts_.push_back(judge_color(key_rgb(key), palette_, mode_, hint_));
-  hint_ = verdicts_.back().nearest;
+  verdicts_.push_back(judge_color(key_rgb(key), palette_, mode_, scratch_));
   keys_[slot] = key;
   values_[slot] = static_cast<std::uint32_t>(verdicts_.size() - 1);
   const std::size_t index = verdicts_.size() - 1;

@@ -14,15 +14,20 @@ namespace brandlint::raster {
 /// What the check needs to know about one 8-bit colour.
 struct ColorVerdict {
   float L = 0.0F, a = 0.0F, b = 0.0F;  // CIELAB, for the edge mask (not for verdicts)
-  float delta_e00 = 0.0F;              // to the nearest allowed colour (computed in double)
-  std::uint16_t nearest = 0;           // index into RasterPalette::colors()
-  std::uint16_t group = 0;             // that colour's measurement group
-  bool off = false;    // beyond the raster threshold (warn; fail if lossy) of every colour
+  // To the nearest allowed colour (computed in double); kUnknownDistance until it is needed
+  // (VerdictTable::distance): the verdict itself often follows from bounds alone.
+  float delta_e00 = 0.0F;
+  std::uint16_t nearest = 0;  // index into RasterPalette::colors()
+  std::uint16_t group = 0;    // that colour's measurement group
+  bool off = false;           // beyond the raster threshold (warn; fail if lossy) of every colour
   // Within the blend margin of a two-colour blend: 0 not computed yet, 1 no, 2 yes. Computed
   // only for colours of candidate regions (VerdictTable::blend): most off colours are edge
   // noise that never reaches a region, and the blend search is the dearest test.
   std::uint8_t blend_state = 0;
 };
+
+/// ColorVerdict::delta_e00 not computed yet.
+inline constexpr float kUnknownDistance = -1.0F;
 
 /// 24-bit key of a BGRA pixel (alpha dropped).
 inline std::uint32_t color_key(const std::uint8_t* bgra) {
@@ -44,11 +49,28 @@ struct JudgeMode {
   bool lossy = false;         // off means beyond each colour's fail threshold, not its warn one
 };
 
-/// The verdict for `rgb` against `palette`, computed from scratch (blend_state left at 0).
-/// `hint`: an allowed colour likely to be the nearest (the previous colour's), tried first so the
-/// lightness bound skips most others; it never changes the result.
+/// Bounds of ΔE00 between two colours computed without trigonometry (no hue angles): the
+/// exact CIEDE2000 terms except S_H and R_T, which are bounded over all hues. lo ≤ ΔE00 ≤ hi,
+/// with a 1e-9 margin for rounding.
+struct De00Bounds {
+  double lo = 0.0, hi = 0.0;
+};
+De00Bounds delta_e00_bounds(const color::Lab& lab1, const color::Lab& lab2);
+
+/// Reused buffers of judge_color(), so judging a colour allocates nothing.
+struct JudgeScratch {
+  std::vector<De00Bounds> bounds;
+  std::vector<double> exact;
+  std::size_t hint = 0;  // nearest colour of the last colour judged: tried first
+};
+
+/// The verdict for `rgb` against `palette`, computed from scratch (blend_state left at 0). Exact:
+/// the nearest colour (first in palette order on ties) and "off" are what ΔE00 to every allowed
+/// colour gives; exact ΔE00 is computed only where delta_e00_bounds() leaves them open, so
+/// delta_e00 may be kUnknownDistance.
+ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode mode);
 ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode mode,
-                         std::size_t hint = 0);
+                         JudgeScratch& scratch);
 
 /// True when `rgb` is within `margin` ΔE00 of the sRGB segment between two allowed colours.
 bool on_blend(color::Rgb rgb, const RasterPalette& palette, double margin);
@@ -76,9 +98,16 @@ class VerdictTable {
   }
   /// A verdict already in the table, or nullptr.
   const ColorVerdict* find(std::uint32_t key) const;
+  /// ΔE00 of the (already judged) colour `key` to its nearest allowed colour; cached.
+  double distance(std::uint32_t key);
   /// Whether the (already judged) colour `key` is a blend of two allowed colours; cached.
   bool blend(std::uint32_t key);
   std::size_t size() const { return verdicts_.size(); }
+  /// Bytes held by the table.
+  std::size_t bytes() const {
+    return (keys_.capacity() + values_.capacity()) * sizeof(std::uint32_t) +
+           verdicts_.capacity() * sizeof(ColorVerdict);
+  }
 
  private:
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // no 24-bit key has the top byte set
@@ -91,7 +120,7 @@ class VerdictTable {
 
   const RasterPalette& palette_;
   JudgeMode mode_;
-  std::size_t hint_ = 0;  // nearest colour of the last colour judged
+  JudgeScratch scratch_;
   std::vector<std::uint32_t> keys_;
   std::vector<std::uint32_t> values_;
   std::vector<ColorVerdict> verdicts_;
