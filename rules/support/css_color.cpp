@@ -80,6 +80,7 @@ bool split(std::string_view args, std::vector<Component>& out, std::optional<Com
     }
     i = j;
   }
+  if (slash && !alpha) return false;  // "rgb(1 2 3 /)": a slash promises an alpha
   if (!slash && out.size() == 4) {
     alpha = out.back();
     out.pop_back();
@@ -238,8 +239,22 @@ bool takes_color(std::string_view p) {
   return p.find("-color") != std::string_view::npos;
 }
 
+namespace {
+
+// The custom property a var( argument list names: "--x" in " --x , red".
+std::string_view var_name(std::string_view args) {
+  std::size_t b = 0;
+  while (b < args.size() && is_space(args[b])) ++b;
+  std::size_t e = b;
+  while (e < args.size() && is_name_char(args[e])) ++e;
+  return args.substr(b, e - b);
+}
+
+}  // namespace
+
 void find_colors(std::string_view text, std::size_t begin, std::size_t end,
-                 std::vector<ColorLiteral>& out) {
+                 std::vector<ColorLiteral>& out,
+                 const std::unordered_set<std::string_view>* defined) {
   std::size_t i = begin;
   while (i < end) {
     const std::size_t skipped = skip_opaque(text, i, end);
@@ -270,6 +285,11 @@ void find_colors(std::string_view text, std::size_t begin, std::size_t end,
       if (j < end && text[j] == '(') {
         const std::size_t close = matching_paren(text, j, end);
         if (close == std::string_view::npos) return;
+        if (defined != nullptr && name == "var" &&
+            defined->count(var_name(text.substr(j + 1, close - j - 1))) != 0) {
+          i = close + 1;
+          continue;
+        }
         if (auto lit = parse_color_function(name, text.substr(j + 1, close - j - 1))) {
           lit->begin = i;
           lit->end = close + 1;

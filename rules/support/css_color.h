@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "rules/support/color.h"
@@ -33,8 +34,11 @@ bool takes_color(std::string_view property);
 /// Appends every colour literal in text[begin, end) (a declaration value) to `out`. Comments,
 /// strings, url() and escapes are skipped; var(), transparent, currentColor, inherit and system
 /// colours are not literals. Functions with an unparseable argument list are skipped.
+/// A var() whose custom property is in `defined` is skipped whole: its fallback is dead, and
+/// the definition's colour is checked where it is defined. Other var() fallbacks are read.
 void find_colors(std::string_view text, std::size_t begin, std::size_t end,
-                 std::vector<ColorLiteral>& out);
+                 std::vector<ColorLiteral>& out,
+                 const std::unordered_set<std::string_view>* defined = nullptr);
 
 /// Parses one function colour: `name` lower-cased ("rgb"), `args` between the parentheses.
 std::optional<ColorLiteral> parse_color_function(std::string_view name, std::string_view args);
