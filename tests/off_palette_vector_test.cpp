@@ -435,6 +435,24 @@ TEST(OffPaletteVector, SvgColoursAreReportedOnceByTheMarkupAndImagesByTheRenderi
   EXPECT_EQ(findings[1].evidence["box"], Json::array({120, 55, 60, 40}));
 }
 
+TEST(OffPaletteVector, SvgMarkupWithoutRendering) {
+  Asset asset;
+  asset.kind = AssetKind::svg;
+  asset.display_path = "icon.svg";
+  asset.text =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><style><![CDATA[ .a { fill: #abc } ]]></style>\n"
+      "<rect fill=\"url(#g)\" stroke=\"none\"/><rect fill=\"currentColor\" stroke=\"#0B3D91\"/>\n"
+      "<stop stop-color=\"Tomato\"/><rect style=\"fill:#E4002B;stroke:#0b3d92\"/></svg>\n";
+  extract_svg(asset);
+  const auto findings = check(nordlys_guide(), asset);
+  EXPECT_EQ(described(asset.text, findings), (Literals{"#abc", "Tomato", "#0b3d92 (info)"}));
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].location.line, 1);
+  EXPECT_EQ(findings[0].location.column, 69);
+  EXPECT_EQ(findings[1].location.line, 3);
+  EXPECT_EQ(findings[1].location.column, 19);
+}
+
 TEST(OffPaletteVector, LoadedGuideNamesTheKeysAsWritten) {
   const guide::BrandGuide g =
       guide::load_guide(testing::source_dir() / "fixtures/color/off-palette/brand.toml");
