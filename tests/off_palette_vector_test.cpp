@@ -280,6 +280,35 @@ TEST(OffPaletteVector, CustomPropertiesReportedAtTheDefinitionNotEachUse) {
   EXPECT_EQ(findings[1].location.line, 4);
 }
 
+TEST(OffPaletteVector, ChannelPropertiesAreResolvedAndReportedAtTheDefinition) {
+  // Bootstrap's pattern: channels in a custom property, the colour function at each use.
+  const std::string css =
+      ":root { --brand-rgb: 11, 61, 153; --ok-rgb: 11 61 145; --a: .5; --h: 350; }\n"
+      "@media (prefers-color-scheme: dark) { :root { --brand-rgb: 200 16 46; } }\n"
+      ".a { color: rgb(var(--brand-rgb)); background: rgba(var(--brand-rgb), var(--a)); }\n"
+      ".b { color: rgb(var(--ok-rgb) / var(--a)); border-color: rgb(var(--elsewhere-rgb)); }\n"
+      ".c { fill: hsl(var(--h) 85% 42%); stroke: rgb(var(--nope, 1 2 3)); }\n";
+  const auto findings = run(nordlys_guide(), css);
+  // Once per definition, however many uses; the exact --ok-rgb and the unresolvable uses give
+  // nothing.
+  ASSERT_EQ(described(css, findings), (Literals{"11, 61, 153", "200 16 46", "350"}));
+  EXPECT_EQ(findings[0].message,
+            "11, 61, 153 in rgb(var(--brand-rgb)) is off-palette: nearest brand colour is "
+            "Nordlys Blå #0B3D91 at ΔE00 1.26 (allowed ≤ 1.20)");
+  EXPECT_EQ(findings[0].location.line, 1);
+  EXPECT_EQ(findings[0].location.column, 22);
+  EXPECT_EQ(findings[0].evidence["property"], "--brand-rgb");
+  EXPECT_EQ(findings[1].location.line, 2);
+  EXPECT_EQ(findings[1].evidence["measured"], "#C8102E");
+  EXPECT_FALSE(findings[1].fix);  // 5.94 away: a guess, no fix
+  EXPECT_EQ(findings[2].evidence["property"], "--h");
+  EXPECT_FALSE(findings[2].fix);  // hsl channels cannot hold the brand colour exactly
+  // The fix writes the brand's channels with the separators of the definition.
+  const std::string fixed = apply_fixes(css, findings);
+  EXPECT_EQ(fixed.substr(0, fixed.find('\n')),
+            ":root { --brand-rgb: 11, 61, 145; --ok-rgb: 11 61 145; --a: .5; --h: 350; }");
+}
+
 TEST(OffPaletteVector, PerColourToleranceAndItsGuideKey) {
   // Polarlys allows 2.5: #3DD898 (1.26) is a near miss, #3DD090 (2.89) is off-palette.
   EXPECT_EQ(reported("a { color: #3DD898; }"), Literals{"#3DD898 (info)"});

@@ -311,3 +311,43 @@ void find_colors(std::string_view text, std::size_t begin, std::size_t end,
 }
 
 }  // namespace brandlint::css
+
+namespace brandlint::css {
+
+void find_var_color_functions(std::string_view text, std::size_t begin, std::size_t end,
+                              std::vector<VarColorFunction>& out) {
+  static constexpr std::string_view kNames[] = {"rgb", "rgba", "hsl",   "hsla", "hwb",
+                                                "lab", "lch",  "oklab", "oklch"};
+  std::size_t i = begin;
+  while (i < end) {
+    const std::size_t skipped = skip_opaque(text, i, end);
+    if (skipped != i) {
+      i = skipped;
+      continue;
+    }
+    if (!is_name_char(text[i]) || (text[i] >= '0' && text[i] <= '9')) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < end && is_name_char(text[j])) ++j;
+    if (j >= end || text[j] != '(') {
+      i = j;
+      continue;
+    }
+    std::string name(text.substr(i, j - i));
+    std::transform(name.begin(), name.end(), name.begin(), lower);
+    const std::size_t close = matching_paren(text, j, end);
+    if (close == std::string_view::npos) return;
+    const std::string_view args = text.substr(j + 1, close - j - 1);
+    if (std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames) &&
+        args.find("var(") != std::string_view::npos) {
+      out.push_back(VarColorFunction{std::move(name), i, close + 1, j + 1, close});
+      i = close + 1;
+    } else {
+      i = j + 1;  // gradients and other functions hold colour functions
+    }
+  }
+}
+
+}  // namespace brandlint::css

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -39,6 +40,18 @@ bool takes_color(std::string_view property);
 void find_colors(std::string_view text, std::size_t begin, std::size_t end,
                  std::vector<ColorLiteral>& out,
                  const std::unordered_set<std::string_view>* defined = nullptr);
+
+/// A colour function whose arguments use var(): "rgba(var(--brand-rgb), .5)".
+struct VarColorFunction {
+  std::string name;                  // lower-cased: "rgba"
+  std::size_t begin = 0, end = 0;    // the whole function
+  std::size_t args_begin = 0, args_end = 0;
+};
+
+/// Appends the colour functions (rgb() … oklch()) in text[begin, end) whose arguments use var(),
+/// skipping comments, strings and url() as find_colors does.
+void find_var_color_functions(std::string_view text, std::size_t begin, std::size_t end,
+                              std::vector<VarColorFunction>& out);
 
 /// Parses one function colour: `name` lower-cased ("rgb"), `args` between the parentheses.
 std::optional<ColorLiteral> parse_color_function(std::string_view name, std::string_view args);
