@@ -419,6 +419,26 @@ TEST(OffPaletteVector, TruncatedAndHostileInput) {
   }
 }
 
+TEST(OffPaletteVector, HostileCustomProperties) {
+  // Random custom properties, var() chains and colour functions: no crash, no hang, every
+  // finding inside the text.
+  constexpr std::string_view kAlphabet = "--ab:;{}()var(rgb hsl,/ 1 20 255 #abc\n";
+  std::uint32_t seed = 777;
+  std::string noise = "a{";
+  for (int i = 0; i < 20000; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    noise += kAlphabet[(seed >> 16) % kAlphabet.size()];
+  }
+  for (const Finding& f : run(nordlys_guide(), noise)) {
+    ASSERT_LT(f.location.begin, f.location.end);
+    ASSERT_LE(f.location.end, noise.size());
+  }
+  EXPECT_NO_THROW(run(nordlys_guide(), "a{--x:1 2 3;color:rgb(var(--x)"));
+  EXPECT_NO_THROW(run(nordlys_guide(), "a{--x:;color:rgb(var(--x))}"));
+  EXPECT_NO_THROW(run(nordlys_guide(), "a{--x:var(--x);color:rgb(var(--x))}"));
+  EXPECT_EQ(reported("a{--x:var(--y);--y:1 2 3;color:rgb(var(--x))}"), Literals{});
+}
+
 TEST(OffPaletteVector, HtmlStyleBlocksAndAttributesButNotLinkedSheets) {
   const std::string html =
       "<!doctype html><link rel=\"stylesheet\" href=\"site.css\">\n"
