@@ -19,10 +19,10 @@ enum class Notation { hex, rgb, hsl, hwb, lab, lch, oklab, oklch, named };
 struct ColorLiteral {
   std::size_t begin = 0, end = 0;  // byte span in the scanned text
   Notation notation = Notation::hex;
-  color::Rgb rgb;                  // sRGB, clamped to the gamut
-  double alpha = 1.0;              // 0..1
-  bool out_of_gamut = false;       // lab/lch/oklab/oklch outside sRGB before clamping
-  int hex_digits = 0;              // 3, 4, 6 or 8 for hex
+  color::Rgb rgb;             // sRGB, clamped to the gamut
+  double alpha = 1.0;         // 0..1
+  bool out_of_gamut = false;  // lab/lch/oklab/oklch outside sRGB before clamping
+  int hex_digits = 0;         // 3, 4, 6 or 8 for hex
 };
 
 /// The named colour `lower_name` ("rebeccapurple"), if it is one of the 148.
@@ -43,8 +43,8 @@ void find_colors(std::string_view text, std::size_t begin, std::size_t end,
 
 /// A colour function whose arguments use var(): "rgba(var(--brand-rgb), .5)".
 struct VarColorFunction {
-  std::string name;                  // lower-cased: "rgba"
-  std::size_t begin = 0, end = 0;    // the whole function
+  std::string name;                // lower-cased: "rgba"
+  std::size_t begin = 0, end = 0;  // the whole function
   std::size_t args_begin = 0, args_end = 0;
 };
 
