@@ -218,6 +218,10 @@ TEST(OffPaletteVector, CommentsStringsAndUrlsAreSkipped) {
   EXPECT_EQ(reported("a { background: linear-gradient(#abc, #fff); }"), Literals{"#abc"});
   // "curl(" is not url(.
   EXPECT_EQ(reported("a { background: curl(#abc); }"), Literals{"#abc"});
+  // drop-shadow() paints its colour; a mask's colours are only coverage.
+  EXPECT_EQ(reported("a { filter: drop-shadow(0 1px 2px #abc) blur(1px); "
+                     "mask-image: linear-gradient(black, #abd); }"),
+            Literals{"#abc"});
   // Colour words outside colour properties are names (a grid area, an animation).
   EXPECT_EQ(reported("a { grid-area: red; animation: tomato 1s; font-family: Orange; }"),
             Literals{});

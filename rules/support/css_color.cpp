@@ -232,7 +232,8 @@ bool takes_color(std::string_view p) {
                                                    "fill", "stroke", "stop-color", "flood-color",
                                                    "lighting-color", "box-shadow", "text-shadow",
                                                    "text-decoration", "column-rule", "caret",
-                                                   "accent", "text-emphasis", "scrollbar"};
+                                                   "accent", "text-emphasis", "scrollbar", "filter",
+                                                   "backdrop-filter"};  // drop-shadow(…)
   for (const std::string_view prefix : kPrefixes) {
     if (p.rfind(prefix, 0) == 0) return true;
   }
