@@ -311,10 +311,6 @@ void find_colors(std::string_view text, std::size_t begin, std::size_t end,
   }
 }
 
-}  // namespace brandlint::css
-
-namespace brandlint::css {
-
 void find_var_color_functions(std::string_view text, std::size_t begin, std::size_t end,
                               std::vector<VarColorFunction>& out) {
   static constexpr std::string_view kNames[] = {"rgb", "rgba", "hsl",   "hsla", "hwb",
