@@ -54,7 +54,7 @@ TEST(EndToEnd, DemoCampaignHasFindingsInEveryChannelAndExitsOne) {
   for (const char* channel : {"web", "instagram", "sms", "email", "display", "search-ads", "outdoor"}) {
     EXPECT_EQ(channels_with_findings.count(channel), 1u) << "no findings in channel " << channel;
   }
-  for (const char* rule : {"voice/banned-term", "voice/brand-name", "color/css-off-palette",
+  for (const char* rule : {"voice/banned-term", "voice/brand-name", "color/off-palette",
                            "brandlint/unreadable-asset"}) {
     EXPECT_EQ(rules_seen.count(rule), 1u) << "demo shows no " << rule;
   }

@@ -95,12 +95,12 @@ TEST(RasterRules, SvgIsRenderedAndChecked) {
                           R"(<rect width="200" height="100" fill="#E4002B"/>)"
                           R"(<rect x="20" y="30" width="60" height="40" fill="#C8102E"/></svg>)");
   const RunResult r = lint(dir.path(), {"color/off-palette"});
-  std::vector<PixelBox> boxes;  // pixel findings; the SVG's vector colours are checked too
-  for (const Finding& f : r.findings) {
-    if (f.location.box) boxes.push_back(*f.location.box);
-  }
-  ASSERT_EQ(boxes.size(), 1u);
-  EXPECT_EQ(boxes[0], (PixelBox{20, 30, 60, 40}));
+  // The rectangle's colour is named in the markup, so it is reported there (line:column) and
+  // not again as the 60×40 box it paints; the rendering still ran (the file has its size).
+  // tests/off_palette_vector_test.cpp has the raster half reporting an embedded image.
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_FALSE(r.findings[0].location.box);
+  EXPECT_EQ(r.findings[0].evidence["measured"], "#C8102E");
   EXPECT_EQ(r.files[0].width, 200);
 }
 

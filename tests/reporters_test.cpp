@@ -35,16 +35,15 @@ const RuleMeta kUnreadable{"brandlint/unreadable-asset",
                            Fixable::never,
                            "rules/brandlint/unreadable-asset.md",
                            {}};
-const RuleMeta kCss{
-    "color/css-off-palette", "Hex colours in CSS must be brand colours", kAll, Severity::error,
-    Fixable::sometimes,      "rules/color/css-off-palette.md",           {}};
-const RuleMeta kRaster{"color/off-palette",
-                       "Flat colour regions in images must be brand colours",
-                       kAll,
-                       Severity::error,
-                       Fixable::never,
-                       "rules/color/off-palette.md",
-                       {}};
+// One rule for vector (CSS) and raster findings, as color/off-palette is.
+const RuleMeta kOffPalette{
+    "color/off-palette",
+    "Colours in images, web pages, stylesheets and SVG must be brand colours",
+    kAll,
+    Severity::error,
+    Fixable::sometimes,
+    "rules/color/off-palette.md",
+    {}};
 const RuleMeta kBanned{"voice/banned-term", "Words the brand never uses", kAll, Severity::warning,
                        Fixable::never,      "rules/voice/banned-term.md", {}};
 const RuleMeta kReadability{"voice/readability",
@@ -58,15 +57,16 @@ const RuleMeta kReadability{"voice/readability",
 // Fixed metadata and docs, so the goldens change only when a reporter does.
 ReportOptions canned_options(const fs::path& base_dir) {
   ReportOptions options;
-  options.rules = {&kUnreadable,        &kCss,    &kRaster,     &palette_drift_meta(),
-                   &voice_drift_meta(), &kBanned, &kReadability};
+  options.rules = {&kUnreadable,        &kOffPalette, &palette_drift_meta(),
+                   &voice_drift_meta(), &kBanned,     &kReadability};
   options.doc_for = [](std::string_view path) -> std::string_view {
     static const std::map<std::string_view, std::string_view> docs = {
-        {"rules/color/css-off-palette.md",
-         "# color/css-off-palette: hex colours in CSS must be brand colours\n\nEvery hex colour "
-         "in a declaration is compared with the palette (ΔE00).\n\n## Options\n\n| Option | "
+        {"rules/color/off-palette.md",
+         "# color/off-palette: colours must be brand colours\n\nEvery colour in stylesheets, "
+         "markup and images "
+         "is compared with the palette (ΔE00).\n\n## Options\n\n| Option | "
          "Default |\n|---|---|\n| `tolerance` | 1.2 |\n\n```toml\n[rules]\n"
-         "\"color/css-off-palette\" = \"error\"\n```\n"},
+         "\"color/off-palette\" = \"error\"\n```\n"},
         {"rules/voice/banned-term.md",
          "# voice/banned-term\n\nWords the brand never uses, with **Danish** inflections.\n\n"
          "- `gratis*` matches *gratis* and *gratisfragt*\n- see [the "
@@ -217,7 +217,7 @@ RunResult canned_run(const testing::TempDir& dir) {
       file("print/plakat-a1.png", "outdoor", AssetKind::image, {"color/off-palette"},
            {{"color/off-palette",
              palette(4014656, {{"Nordlys Blå", 0.7}, {"Midnat", 0.25}, {"Polarlys", 0.05}}, 0.0)}}),
-      file("site/css/site.css", "web", AssetKind::css, {"color/css-off-palette"}),
+      file("site/css/site.css", "web", AssetKind::css, {"color/off-palette"}),
       file("site/img/ikon.svg", "web", AssetKind::svg, {"color/off-palette"},
            {{"color/off-palette",
              palette(1000, {{"Nordlys Blå", 0.7}, {"Midnat", 0.2}, {"Polarlys", 0.07}}, 0.03)}}),
@@ -245,7 +245,7 @@ RunResult canned_run(const testing::TempDir& dir) {
   r.files[9].width = r.files[9].height = 1080;
 
   Finding css =
-      text_finding("color/css-off-palette", Severity::error, "web", "site/css/site.css", 3, 10, 17,
+      text_finding("color/off-palette", Severity::error, "web", "site/css/site.css", 3, 10, 17,
                    "#1A4FA0 is off-palette: nearest brand colour is Nordlys Blå #0B3D91 "
                    "at ΔE00 5.94 (allowed ≤ 1.20)",
                    {{"measured", "#1A4FA0"},
@@ -255,8 +255,8 @@ RunResult canned_run(const testing::TempDir& dir) {
   css.fix = Fix{31, 38, "#0B3D91"};
   r.findings = {
       css,
-      text_finding("color/css-off-palette", Severity::info, "web", "site/css/site.css", 4, 13, 20,
-                   "#3DDC98 is 0.20 ΔE00 from Polarlys #3DDC97 (a near miss)",
+      text_finding("color/off-palette", Severity::info, "web", "site/css/site.css", 4, 13, 20,
+                   "#3DDC98 is a near miss of Polarlys #3DDC97 (ΔE00 0.20 ≤ 1.20) — use the token",
                    {{"measured", "#3DDC98"}, {"expected", "Polarlys #3DDC97"}, {"delta_e00", 0.2}}),
       text_finding("voice/banned-term", Severity::warning, "instagram",
                    "social/instagram/vinter.txt", 1, 1, 7,
@@ -472,8 +472,8 @@ TEST(SarifReport, EveryResultHasALocationAStableFingerprintAndAnEncodedUri) {
   EXPECT_TRUE(danish);
   EXPECT_EQ(fingerprints.size(), sarif_run["results"].size()) << "fingerprints must be unique";
   const Json& rule = sarif_run["tool"]["driver"]["rules"][1];
-  EXPECT_EQ(rule["id"], "color/css-off-palette");
-  EXPECT_EQ(rule["helpUri"], "https://docs.example/brandlint/rules/color/css-off-palette.md");
+  EXPECT_EQ(rule["id"], "color/off-palette");
+  EXPECT_EQ(rule["helpUri"], "https://docs.example/brandlint/rules/color/off-palette.md");
   EXPECT_EQ(rule["defaultConfiguration"]["level"], "error");
   EXPECT_NE(rule["help"]["markdown"].get<std::string>().find("## Options"), std::string::npos);
 
@@ -543,10 +543,10 @@ TEST(JunitReport, OneSuitePerChannelUniqueCaseNamesAndAllFindingsInTheFailure) {
     ++cases;
   }
   EXPECT_EQ(names.size(), cases);
-  EXPECT_EQ(names.count("site/css/site.css :: color/css-off-palette"), 1u);
+  EXPECT_EQ(names.count("site/css/site.css :: color/off-palette"), 1u);
   EXPECT_NE(xml.find("<testsuite name=\"instagram\""), std::string::npos);
   // Both findings of the css check are in its failure, the info near miss included.
-  const std::size_t css = xml.find("site/css/site.css :: color/css-off-palette");
+  const std::size_t css = xml.find("site/css/site.css :: color/off-palette");
   const std::string failure = xml.substr(css, xml.find("</testcase>", css) - css);
   EXPECT_NE(failure.find("#1A4FA0"), std::string::npos);
   EXPECT_NE(failure.find("#3DDC98"), std::string::npos);

@@ -150,6 +150,9 @@ struct Parser {
       if (c == '{') {
         Frame child;
         child.block = open_block(i, t, f.block, child.declarations);
+        // Inside a style rule, a nested @media/@supports holds declarations (CSS nesting):
+        // ".card { @media (…) { color: red } }".
+        if (f.declarations) child.declarations = true;
         stack.push_back(child);
       } else {
         if (f.declarations && t > i) declaration(i, t, colon, f.block);

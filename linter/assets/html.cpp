@@ -161,6 +161,21 @@ void attribute_copy(const Tag& tag, const std::string& text, CopyBuilder& copy) 
   }
 }
 
+// A <style> body as CSS: in SVG (XML) it is often wrapped in <![CDATA[ … ]]>, whose brackets
+// would otherwise read as one unbalanced [ … ] block swallowing every rule.
+void parse_style_block(Asset& asset, std::size_t begin, std::size_t end) {
+  const std::string_view text(asset.text);
+  std::size_t b = begin;
+  while (b < end && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t' || text[b] == '\r')) ++b;
+  constexpr std::string_view kOpen = "<![CDATA[";
+  if (text.substr(b, kOpen.size()) == kOpen && b + kOpen.size() <= end) {
+    begin = b + kOpen.size();
+    const std::size_t close = text.substr(0, end).rfind("]]>");
+    if (close != std::string_view::npos && close >= begin) end = close;
+  }
+  css::parse_stylesheet(asset, begin, end);
+}
+
 }  // namespace
 
 void extract_html(Asset& asset) {
@@ -176,7 +191,7 @@ void extract_html(Asset& asset) {
       },
       .on_end = [&](std::string_view name) { copy.end(name); },
       .on_raw = [&](std::string_view name, std::size_t b, std::size_t e) {
-        if (name == "style") css::parse_stylesheet(asset, b, e);
+        if (name == "style") parse_style_block(asset, b, e);
         else if (name == "title" || name == "textarea") copy.text(b, e);
       },
   });
@@ -211,7 +226,7 @@ void extract_svg(Asset& asset) {
       },
       .on_end = nullptr,
       .on_raw = [&](std::string_view name, std::size_t b, std::size_t e) {
-        if (name == "style") css::parse_stylesheet(asset, b, e);
+        if (name == "style") parse_style_block(asset, b, e);
       },
   });
 }

@@ -51,7 +51,7 @@ struct Context {
 std::string escape(std::string_view text);
 /// "web" -> "Web": channel names as headings and sentence starts.
 std::string display_name(std::string_view channel);
-/// An id-safe token for anchors ("color/css-off-palette" -> "color-css-off-palette").
+/// An id-safe token for anchors ("color/off-palette" -> "color-off-palette").
 std::string anchor(std::string_view text);
 /// Locale-aware numbers: "38.2" / "38,2"; shares as "41%" / "41 %".
 std::string number(double value, int decimals, const Strings& t);

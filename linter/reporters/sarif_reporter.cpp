@@ -55,7 +55,7 @@ std::string first_paragraph(std::string_view doc) {
   return paragraph;
 }
 
-// "color/css-off-palette" -> "CssOffPalette": SARIF's friendly rule name.
+// "color/off-palette" -> "OffPalette": SARIF's friendly rule name.
 std::string pascal_name(std::string_view id) {
   const std::size_t slash = id.rfind('/');
   std::string out;

@@ -1,11 +1,12 @@
 // color/off-palette: flat colour regions in images (and in rendered SVG and PDF pages) must be
 // brand colours. The pixel pipeline lives in rules/support/raster_*; this file turns its regions
-// into findings and its figures into measurements. Vector colours (SVG fills, CSS in SVG) can be
-// added here next to check_pixels() without touching the pipeline.
+// into findings and its figures into measurements. Vector colours (CSS files, <style> and
+// style="" in HTML and SVG, SVG presentation attributes) are checked in off_palette_vector.cpp.
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -22,14 +23,12 @@ constexpr std::string_view kId = "color/off-palette";
 const RuleMeta& rule_meta() {
   static const RuleMeta m{
       .id = kId,
-      .summary = "Colours in images, SVG and HTML must be brand colours",
-      // .css files stay with color/css-off-palette until its cases move here, so no colour is
-      // reported twice; <style> blocks and style="" in HTML and SVG are checked here.
-      .kinds = {AssetKind::image, AssetKind::svg, AssetKind::pdf, AssetKind::html},
+      .summary = "Colours in images, web pages, stylesheets and SVG must be brand colours",
+      .kinds = {AssetKind::image, AssetKind::svg, AssetKind::pdf, AssetKind::html, AssetKind::css},
       .default_severity = Severity::error,
       .fixable = Fixable::sometimes,  // vector colours near a brand colour snap to its hex
       .docs = "rules/color/off-palette.md",
-      .options = {"min_region_px"},
+      .options = {"min_region_px", "tolerance", "fix_within"},  // the last two: vectors
   };
   return m;
 }
@@ -43,7 +42,7 @@ PixelBox scaled(PixelBox b, int scale) { return {b.x * scale, b.y * scale, b.w *
 class OffPalette final : public Rule {
  public:
   explicit OffPalette(const RuleConfig& cfg)
-      : palette_(cfg.channel.palette, thresholds(cfg)), vector_(cfg.channel.palette) {
+      : palette_(cfg.channel.palette, thresholds(cfg)), vector_(cfg, kId) {
     const guide::Palette& p = cfg.channel.palette;
     const std::string tolerance_key = p.tolerance.ref.key.empty() ? "palette.tolerance"
                                                                   : p.tolerance.ref.key;
@@ -54,10 +53,15 @@ class OffPalette final : public Rule {
   const RuleMeta& meta() const override { return rule_meta(); }
 
   void check(const Asset& asset, RuleContext& ctx) const override {
-    if (!asset.pixels.empty()) check_pixels(asset, ctx);
+    // Vectors first: an SVG is read as markup (line:column) and as its rendering, and a colour
+    // the markup names is reported there, not again as the region it paints.
+    std::vector<color::Lab> drawn;
     if (asset.kind != AssetKind::image && asset.kind != AssetKind::pdf) {
-      check_vector_colors(asset, ctx, vector_);
+      for (const color::Rgb rgb : check_vector_colors(asset, ctx, vector_)) {
+        drawn.push_back(color::srgb_to_lab(rgb));
+      }
     }
+    if (!asset.pixels.empty()) check_pixels(asset, ctx, drawn);
   }
 
  private:
@@ -77,14 +81,24 @@ class OffPalette final : public Rule {
     return t;
   }
 
-  void check_pixels(const Asset& asset, RuleContext& ctx) const {
+  // True when a region's colour is one the vector half read in the same file. A flat fill
+  // renders to its own 8-bit value; the margin only absorbs lab()/oklch() rounding.
+  static bool drawn_by_vector(const color::Lab& lab, const std::vector<color::Lab>& drawn) {
+    return std::any_of(drawn.begin(), drawn.end(),
+                       [&](const color::Lab& d) { return color::delta_e00(lab, d) <= 1.0; });
+  }
+
+  void check_pixels(const Asset& asset, RuleContext& ctx,
+                    const std::vector<color::Lab>& drawn) const {
     const raster::RasterAnalysis& a = raster::shared_analysis(asset, palette_);
     const int scale = std::max(1, asset.decode_scale);
     Json excluded = Json::array();
     for (const PixelBox& box : a.photo_areas) {
       excluded.push_back({{"box", box_json(scaled(box, scale))}, {"reason", "photo area, excluded"}});
     }
-    for (const raster::OffRegion& r : a.regions) report(ctx, a, r, scale, excluded);
+    for (const raster::OffRegion& r : a.regions) {
+      if (!drawn_by_vector(r.median_lab, drawn)) report(ctx, a, r, scale, excluded);
+    }
 
     const double graphic = a.graphic_px > 0 ? double(a.graphic_px) : 1.0;
     Json shares = Json::object();

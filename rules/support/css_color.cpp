@@ -80,6 +80,7 @@ bool split(std::string_view args, std::vector<Component>& out, std::optional<Com
     }
     i = j;
   }
+  if (slash && !alpha) return false;  // "rgb(1 2 3 /)": a slash promises an alpha
   if (!slash && out.size() == 4) {
     alpha = out.back();
     out.pop_back();
@@ -231,15 +232,30 @@ bool takes_color(std::string_view p) {
                                                    "fill", "stroke", "stop-color", "flood-color",
                                                    "lighting-color", "box-shadow", "text-shadow",
                                                    "text-decoration", "column-rule", "caret",
-                                                   "accent", "text-emphasis", "scrollbar"};
+                                                   "accent", "text-emphasis", "scrollbar", "filter",
+                                                   "backdrop-filter"};  // drop-shadow(…)
   for (const std::string_view prefix : kPrefixes) {
     if (p.rfind(prefix, 0) == 0) return true;
   }
   return p.find("-color") != std::string_view::npos;
 }
 
+namespace {
+
+// The custom property a var( argument list names: "--x" in " --x , red".
+std::string_view var_name(std::string_view args) {
+  std::size_t b = 0;
+  while (b < args.size() && is_space(args[b])) ++b;
+  std::size_t e = b;
+  while (e < args.size() && is_name_char(args[e])) ++e;
+  return args.substr(b, e - b);
+}
+
+}  // namespace
+
 void find_colors(std::string_view text, std::size_t begin, std::size_t end,
-                 std::vector<ColorLiteral>& out) {
+                 std::vector<ColorLiteral>& out,
+                 const std::unordered_set<std::string_view>* defined) {
   std::size_t i = begin;
   while (i < end) {
     const std::size_t skipped = skip_opaque(text, i, end);
@@ -270,6 +286,11 @@ void find_colors(std::string_view text, std::size_t begin, std::size_t end,
       if (j < end && text[j] == '(') {
         const std::size_t close = matching_paren(text, j, end);
         if (close == std::string_view::npos) return;
+        if (defined != nullptr && name == "var" &&
+            defined->count(var_name(text.substr(j + 1, close - j - 1))) != 0) {
+          i = close + 1;
+          continue;
+        }
         if (auto lit = parse_color_function(name, text.substr(j + 1, close - j - 1))) {
           lit->begin = i;
           lit->end = close + 1;
@@ -286,6 +307,42 @@ void find_colors(std::string_view text, std::size_t begin, std::size_t end,
       i = j;
     } else {
       ++i;
+    }
+  }
+}
+
+void find_var_color_functions(std::string_view text, std::size_t begin, std::size_t end,
+                              std::vector<VarColorFunction>& out) {
+  static constexpr std::string_view kNames[] = {"rgb", "rgba", "hsl",   "hsla", "hwb",
+                                                "lab", "lch",  "oklab", "oklch"};
+  std::size_t i = begin;
+  while (i < end) {
+    const std::size_t skipped = skip_opaque(text, i, end);
+    if (skipped != i) {
+      i = skipped;
+      continue;
+    }
+    if (!is_name_char(text[i]) || (text[i] >= '0' && text[i] <= '9')) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < end && is_name_char(text[j])) ++j;
+    if (j >= end || text[j] != '(') {
+      i = j;
+      continue;
+    }
+    std::string name(text.substr(i, j - i));
+    std::transform(name.begin(), name.end(), name.begin(), lower);
+    const std::size_t close = matching_paren(text, j, end);
+    if (close == std::string_view::npos) return;
+    const std::string_view args = text.substr(j + 1, close - j - 1);
+    if (std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames) &&
+        args.find("var(") != std::string_view::npos) {
+      out.push_back(VarColorFunction{std::move(name), i, close + 1, j + 1, close});
+      i = close + 1;
+    } else {
+      i = j + 1;  // gradients and other functions hold colour functions
     }
   }
 }
