@@ -95,7 +95,7 @@ TEST(SuppressionComments, PlainTextAndCopyDecksHaveNone) {
 
 TEST(SuppressionDirectives, ParsesKindsRulesReasonsAndProblems) {
   const std::vector<std::string_view> known = {"voice/banned-term", "voice/claims",
-                                               "color/css-off-palette"};
+                                               "color/off-palette"};
   const Asset asset = text_asset(
       AssetKind::html,
       "<!-- brandlint-disable-next-line voice/banned-term, voice/claims -- legal name -->\n"
@@ -229,7 +229,7 @@ TEST(SuppressionEndToEnd, CssAndMarkdownAndPlainTextIsNotADirective) {
   testing::TempDir dir;
   dir.write("brandguide.toml", kGuide);
   dir.write("site.css",
-            "/* brandlint-disable-next-line color/css-off-palette -- partner's logo colour */\n"
+            "/* brandlint-disable-next-line color/off-palette -- partner's logo colour */\n"
             ".partner { color: #ff0000; }\n"
             ".ours { color: #00ff00; }\n");
   dir.write("copy.md",
@@ -241,9 +241,9 @@ TEST(SuppressionEndToEnd, CssAndMarkdownAndPlainTextIsNotADirective) {
   dir.write("sms.txt", "<!-- brandlint-disable-next-line voice/banned-term -- x -->\nBillig!\n");
   const CliRun run = check(dir, "--format json");
   EXPECT_EQ(findings_of(run.doc["findings"], "site.css"),
-            (std::multiset<std::string>{"color/css-off-palette 3"}));
+            (std::multiset<std::string>{"color/off-palette 3"}));
   EXPECT_EQ(findings_of(run.doc["suppressed"], "site.css"),
-            (std::multiset<std::string>{"color/css-off-palette 2"}));
+            (std::multiset<std::string>{"color/off-palette 2"}));
   EXPECT_EQ(findings_of(run.doc["findings"], "copy.md"),
             (std::multiset<std::string>{"voice/banned-term 9"}));
   EXPECT_EQ(findings_of(run.doc["suppressed"], "copy.md"),
