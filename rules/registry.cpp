@@ -9,6 +9,7 @@
   X(channel_text_length) \
   X(color_accent_share) \
   X(color_color_profile) \
+  X(color_contrast) \
   X(color_css_off_palette) \
   X(color_off_palette) \
   X(type_font_family) \
