@@ -1,11 +1,11 @@
 // color/contrast: the ratio shown truncated, AA/AAA thresholds, large text, alpha compositing,
 // var() resolution, ancestor backgrounds in HTML, the guide's pairs and "needs review".
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "linter/assets/css_tokenizer.h"
 #include "linter/assets/html.h"
@@ -58,8 +58,10 @@ std::vector<Finding> run(const std::string& text, AssetKind kind = AssetKind::cs
   asset.text = text;
   asset.lines = LineIndex(asset.text);
   asset.channel = &channel;
-  if (kind == AssetKind::css) css::parse_stylesheet(asset, 0, asset.text.size());
-  else extract_html(asset);
+  if (kind == AssetKind::css)
+    css::parse_stylesheet(asset, 0, asset.text.size());
+  else
+    extract_html(asset);
   std::vector<Finding> out;
   RuleContext ctx(asset, g, entry.meta->id, entry.meta->default_severity, out);
   rule->check(asset, ctx);
@@ -147,9 +149,9 @@ TEST(Contrast, LevelAaaOption) {
   EXPECT_EQ(messages("a { color: #767676; background: #fff }", AssetKind::css, &aaa),
             Messages{"text #767676 on #FFFFFF has contrast 4.54:1, below the 7:1 WCAG AAA "
                      "requires for normal text"});
-  EXPECT_EQ(messages("a { font-size: 24px; color: #767676; background: #fff }", AssetKind::css,
-                     &aaa),
-            Messages{});
+  EXPECT_EQ(
+      messages("a { font-size: 24px; color: #767676; background: #fff }", AssetKind::css, &aaa),
+      Messages{});
   guide::RuleOverride bad;
   bad.rule = "color/contrast";
   bad.options["level"] = std::string("A");
@@ -194,8 +196,9 @@ TEST(Contrast, CustomPropertiesResolveOnlyWhenUnambiguous) {
   // A fallback is used when the property is not declared.
   EXPECT_EQ(run("a { color: var(--x, #999); background: #fff }").size(), 1u);
   // Two values (a dark theme): which one applies is not knowable here.
-  const auto findings = run(":root { --bg: #fff } .dark { --bg: #000 } a { color: #999; "
-                            "background: var(--bg) }");
+  const auto findings =
+      run(":root { --bg: #fff } .dark { --bg: #000 } a { color: #999; "
+          "background: var(--bg) }");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].severity, Severity::info);
   // A cycle ends without hanging.

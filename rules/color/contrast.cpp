@@ -110,13 +110,20 @@ class Contrast final : public Rule {
       if (d.block < 0 || static_cast<std::size_t>(d.block) >= blocks.size()) continue;
       BlockDecls& b = blocks[static_cast<std::size_t>(d.block)];
       const int index = static_cast<int>(i);
-      if (d.property == "color") take(b.color, index, decls);
-      else if (d.property == "background") take(b.background, index, decls);
-      else if (d.property == "background-color") take(b.background_color, index, decls);
-      else if (d.property == "background-image") take(b.background_image, index, decls);
-      else if (d.property == "font-size") take(b.font_size, index, decls);
-      else if (d.property == "font-weight") take(b.font_weight, index, decls);
-      else if (d.property == "font") take(b.font, index, decls);
+      if (d.property == "color")
+        take(b.color, index, decls);
+      else if (d.property == "background")
+        take(b.background, index, decls);
+      else if (d.property == "background-color")
+        take(b.background_color, index, decls);
+      else if (d.property == "background-image")
+        take(b.background_image, index, decls);
+      else if (d.property == "font-size")
+        take(b.font_size, index, decls);
+      else if (d.property == "font-weight")
+        take(b.font_weight, index, decls);
+      else if (d.property == "font")
+        take(b.font, index, decls);
     }
     const auto value = [&](int index) {
       if (index < 0) return std::string_view();
@@ -126,7 +133,8 @@ class Contrast final : public Rule {
     // Each block's own background, analysed once; `none` (transparent, a keyword) counts as
     // not declared, so the backdrop behind it is looked for further out.
     std::vector<std::optional<Paint>> own(blocks.size());
-    for (std::size_t k = 0; k < blocks.size(); ++k) own[k] = own_background(blocks[k], value, props);
+    for (std::size_t k = 0; k < blocks.size(); ++k)
+      own[k] = own_background(blocks[k], value, props);
     std::vector<Backdrop> inherited(blocks.size());
     if (asset.kind == AssetKind::html) inherit_backgrounds(asset, own, inherited);
 
@@ -142,8 +150,8 @@ class Contrast final : public Rule {
       } else {
         backdrop = inherited[k];
       }
-      const contrast::TextSize size = contrast::text_size(
-          value(b.font_size), value(b.font_weight), value(b.font));
+      const contrast::TextSize size =
+          contrast::text_size(value(b.font_size), value(b.font_weight), value(b.font));
       judge(ctx, decls[static_cast<std::size_t>(b.color)], fg, backdrop, size);
     }
   }
@@ -163,35 +171,37 @@ class Contrast final : public Rule {
     };
     std::vector<Open> stack{Open{}};
     html::tokenize(asset.text, html::Handlers{
-        .on_text = nullptr,
-        .on_start =
-            [&](const html::Tag& tag) {
-              Open open{tag.name, stack.back().backdrop};
-              if (const html::Attribute* style = tag.find("style")) {
-                const auto it = by_attribute.find(style->value_begin);
-                if (it != by_attribute.end()) {
-                  inherited[it->second] = stack.back().backdrop;
-                  if (own[it->second]) {
-                    const LineColumn at = asset.lines.at(asset.text, style->value_begin);
-                    open.backdrop.paint = own[it->second];
-                    open.backdrop.source =
-                        fmt::format("ancestor <{}> (line {})", tag.name, at.line);
-                  }
-                }
-              }
-              if (!tag.self_closing && !html::is_void(tag.name)) stack.push_back(std::move(open));
-            },
-        .on_end =
-            [&](std::string_view name) {
-              for (std::size_t k = stack.size(); k-- > 1;) {
-                if (stack[k].name == name) {
-                  stack.resize(k);
-                  break;
-                }
-              }
-            },
-        .on_raw = nullptr,
-    });
+                                   .on_text = nullptr,
+                                   .on_start =
+                                       [&](const html::Tag& tag) {
+                                         Open open{tag.name, stack.back().backdrop};
+                                         if (const html::Attribute* style = tag.find("style")) {
+                                           const auto it = by_attribute.find(style->value_begin);
+                                           if (it != by_attribute.end()) {
+                                             inherited[it->second] = stack.back().backdrop;
+                                             if (own[it->second]) {
+                                               const LineColumn at =
+                                                   asset.lines.at(asset.text, style->value_begin);
+                                               open.backdrop.paint = own[it->second];
+                                               open.backdrop.source = fmt::format(
+                                                   "ancestor <{}> (line {})", tag.name, at.line);
+                                             }
+                                           }
+                                         }
+                                         if (!tag.self_closing && !html::is_void(tag.name))
+                                           stack.push_back(std::move(open));
+                                       },
+                                   .on_end =
+                                       [&](std::string_view name) {
+                                         for (std::size_t k = stack.size(); k-- > 1;) {
+                                           if (stack[k].name == name) {
+                                             stack.resize(k);
+                                             break;
+                                           }
+                                         }
+                                       },
+                                   .on_raw = nullptr,
+                               });
   }
 
   // A block's own backdrop from `background`, `background-color` and `background-image`. The
@@ -234,8 +244,8 @@ class Contrast final : public Rule {
     const double need = required(size.large);
     const std::string size_name = size.large ? "large text" : "normal text";
     Json evidence;
-    evidence["foreground"] = fg.kind == Paint::Kind::color ? contrast::hex_of(fg.rgb, fg.alpha)
-                                                           : fg.written;
+    evidence["foreground"] =
+        fg.kind == Paint::Kind::color ? contrast::hex_of(fg.rgb, fg.alpha) : fg.written;
     const auto review = [&](std::string why, std::string background) {
       evidence["background"] = std::move(background);
       evidence["background_source"] = backdrop.source;

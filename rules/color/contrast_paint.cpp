@@ -32,8 +32,10 @@ std::string_view trimmed(std::string_view s) {
 std::size_t closing_paren(std::string_view s, std::size_t open) {
   int depth = 0;
   for (std::size_t i = open; i < s.size(); ++i) {
-    if (s[i] == '(') ++depth;
-    else if (s[i] == ')' && --depth == 0) return i;
+    if (s[i] == '(')
+      ++depth;
+    else if (s[i] == ')' && --depth == 0)
+      return i;
   }
   return std::string_view::npos;
 }
@@ -51,8 +53,8 @@ std::optional<std::string> substitute(std::string_view value, const CustomProper
     for (std::size_t k = i; k + 4 <= value.size(); ++k) {
       if (lower(value[k]) == 'v' && lower(value[k + 1]) == 'a' && lower(value[k + 2]) == 'r' &&
           value[k + 3] == '(' &&
-          (k == 0 || !(std::isalnum(static_cast<unsigned char>(value[k - 1])) ||
-                       value[k - 1] == '-'))) {
+          (k == 0 ||
+           !(std::isalnum(static_cast<unsigned char>(value[k - 1])) || value[k - 1] == '-'))) {
         at = k;
         break;
       }
@@ -86,10 +88,11 @@ bool contains(std::string_view haystack, std::string_view needle) {
 // Keywords that name a colour the file does not: the UA, the parent or the user decide.
 bool unknowable_keyword(std::string_view low) {
   static constexpr std::string_view kWords[] = {
-      "currentcolor", "canvas", "canvastext", "linktext", "visitedtext", "activetext",
-      "buttonface", "buttontext", "buttonborder", "field", "fieldtext", "highlight",
-      "highlighttext", "selecteditem", "selecteditemtext", "mark", "marktext", "graytext",
-      "accentcolor", "accentcolortext", "color-mix(", "light-dark(", "attr("};
+      "currentcolor", "canvas",      "canvastext",    "linktext",     "visitedtext",
+      "activetext",   "buttonface",  "buttontext",    "buttonborder", "field",
+      "fieldtext",    "highlight",   "highlighttext", "selecteditem", "selecteditemtext",
+      "mark",         "marktext",    "graytext",      "accentcolor",  "accentcolortext",
+      "color-mix(",   "light-dark(", "attr("};
   return std::any_of(std::begin(kWords), std::end(kWords),
                      [&](std::string_view w) { return contains(low, w); });
 }
@@ -147,8 +150,8 @@ std::optional<double> number_prefix(std::string_view token, std::string_view& un
 // CSS px of a font-size token; `assumption` says what it was computed against.
 std::optional<double> font_px(std::string_view token, std::string& assumption) {
   static constexpr std::pair<std::string_view, double> kKeywords[] = {
-      {"xx-small", 9},  {"x-small", 10}, {"small", 13},    {"medium", 16},
-      {"large", 18},    {"x-large", 24}, {"xx-large", 32}, {"xxx-large", 48}};
+      {"xx-small", 9}, {"x-small", 10}, {"small", 13},    {"medium", 16},
+      {"large", 18},   {"x-large", 24}, {"xx-large", 32}, {"xxx-large", 48}};
   for (const auto& [word, px] : kKeywords) {
     if (token == word) {
       assumption = "the browser default scale";
@@ -225,8 +228,7 @@ std::optional<std::string_view> CustomProperties::value(std::string_view name) c
   return std::string_view(it->second);
 }
 
-std::optional<std::string> substitute_vars(std::string_view value,
-                                           const CustomProperties& props) {
+std::optional<std::string> substitute_vars(std::string_view value, const CustomProperties& props) {
   return substitute(value, props, 0);
 }
 
@@ -270,10 +272,9 @@ TextSize text_size(std::string_view font_size, std::string_view font_weight,
   // WCAG 2.x: large is at least 18pt (24px), or 14pt (18.66px) and bold.
   out.large = *px >= 24.0 || (bold && *px >= 18.66);
   const std::string px_text = short_number(*px) + "px";
-  out.evidence = fmt::format("font-size {}{}{}{}", size_token,
-                             size_token == px_text ? "" : " = " + px_text,
-                             bold ? " bold" : "",
-                             assumption.empty() ? "" : " (assuming " + assumption + ")");
+  out.evidence =
+      fmt::format("font-size {}{}{}{}", size_token, size_token == px_text ? "" : " = " + px_text,
+                  bold ? " bold" : "", assumption.empty() ? "" : " (assuming " + assumption + ")");
   return out;
 }
 
@@ -287,7 +288,8 @@ std::string hex_of(color::Rgb rgb, double alpha) {
 
 color::Rgb composite(color::Rgb fg, double alpha, color::Rgb bg) {
   const auto mix = [alpha](std::uint8_t f, std::uint8_t b) {
-    return static_cast<std::uint8_t>(std::clamp(std::lround(f * alpha + b * (1.0 - alpha)), 0L, 255L));
+    return static_cast<std::uint8_t>(
+        std::clamp(std::lround(f * alpha + b * (1.0 - alpha)), 0L, 255L));
   };
   return {mix(fg.r, bg.r), mix(fg.g, bg.g), mix(fg.b, bg.b)};
 }

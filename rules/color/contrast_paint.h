@@ -54,7 +54,8 @@ Paint background_paint(std::string_view value, const CustomProperties& props);
 /// WCAG 2.x text size class from a block's font declarations.
 struct TextSize {
   bool large = false;
-  std::string evidence;  // "24px", "18pt bold = 24px", "not computable (larger); normal text assumed"
+  std::string
+      evidence;  // "24px", "18pt bold = 24px", "not computable (larger); normal text assumed"
 };
 
 /// `font_size`, `font_weight`, `font`: the values of the block's last such declarations (empty
