@@ -246,6 +246,12 @@ void render_pdf(const std::string& bytes, Asset& asset, const LoadOptions& optio
 
 }  // namespace
 
+void decode_pixels(const std::string& bytes, AssetKind kind, Asset& asset,
+                   const LoadOptions& options) {
+  if (kind == AssetKind::svg) render_svg(bytes, asset, options);
+  else if (kind == AssetKind::image) decode_image(bytes, asset, options);
+}
+
 Asset load_asset(const DiscoveredFile& file, AssetKind kind, const guide::Channel& channel,
                  const LoadOptions& options) {
   Asset asset;
