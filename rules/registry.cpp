@@ -12,6 +12,7 @@
   X(color_contrast) \
   X(color_css_off_palette) \
   X(color_off_palette) \
+  X(logo_web_reference) \
   X(type_font_family) \
   X(voice_address) \
   X(voice_banned_term) \

@@ -53,21 +53,20 @@ std::string logo_set_key(const guide::BrandGuide& guide, guide::Rgb background) 
   return key;
 }
 
-PreparedLogo prepare(const guide::BrandGuide& guide, const guide::Logo& logo,
-                     guide::Rgb background) {
+PreparedLogo prepare(const guide::Logo& logo, guide::Rgb background) {
   PreparedLogo out;
   out.id = logo.id;
   out.deprecated = logo.deprecated;
   out.replaced_by = logo.replaced_by;
   out.key = logo.ref.key;
   out.file = logo.file.generic_string();
-  if (guide.channels.empty()) return out;
   std::optional<AssetKind> kind = kind_from_extension(logo.file.string());
   if (kind != AssetKind::svg && kind != AssetKind::image) return out;
   DiscoveredFile file;
   file.path = logo.file;
   file.display_path = file.match_path = logo.file.generic_string();
-  const Asset asset = load_asset(file, *kind, guide.channels.back(), LoadOptions{});
+  static const guide::Channel kNoChannel;  // the decoders read no channel setting
+  const Asset asset = load_asset(file, *kind, kNoChannel, LoadOptions{});
   if (!asset.readable || asset.pixels.empty()) return out;
   out.hash = dct_hash(asset.pixels, background);
   out.width = asset.pixels.cols;
@@ -132,7 +131,7 @@ std::shared_ptr<const LogoSet> prepared_logos(const guide::BrandGuide& guide,
   auto& slot = cache[key];
   if (!slot) {
     auto set = std::make_shared<LogoSet>();
-    for (const guide::Logo& logo : guide.logos) set->push_back(prepare(guide, logo, background));
+    for (const guide::Logo& logo : guide.logos) set->push_back(prepare(logo, background));
     slot = std::move(set);
   }
   return slot;
