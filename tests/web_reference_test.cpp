@@ -1,6 +1,8 @@
 // logo/web-reference beyond its fixture: raster logos (PNG, JPEG) drawn by the test, a page
 // background other than white, root-relative and percent-encoded references, remote URLs,
 // srcset parsing, hostile markup, and identical output at any thread count.
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +11,6 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -143,11 +144,13 @@ TEST_F(WebReference, RootRelativePercentEncodedAndDataReferences) {
   }
   dir_.write("site/en/index.html",
              "<img src=\"/img/old%20mark.svg?v=3#top\" alt=\"Nordlys\">\n"
-             "<img src=\"data:image/svg+xml," + encoded + "\" alt=\"Nordlys\">\n"
-             "<img src=\"https://cdn.example/img/old%20mark.svg\" alt=\"\">\n"
-             "<img src=\"//cdn.example/img/old%20mark.svg\" alt=\"\">\n"
-             "<img src=\"data:image/png;base64,!!!!\" alt=\"\">\n"
-             "<img src=\"data:text/plain,hello\" alt=\"\">\n");
+             "<img src=\"data:image/svg+xml," +
+                 encoded +
+                 "\" alt=\"Nordlys\">\n"
+                 "<img src=\"https://cdn.example/img/old%20mark.svg\" alt=\"\">\n"
+                 "<img src=\"//cdn.example/img/old%20mark.svg\" alt=\"\">\n"
+                 "<img src=\"data:image/png;base64,!!!!\" alt=\"\">\n"
+                 "<img src=\"data:text/plain,hello\" alt=\"\">\n");
   const std::vector<std::string> findings = lint();
   ASSERT_EQ(findings.size(), 2u);
   EXPECT_NE(findings[0].find("index.html:1:11: error: <img src> '/img/old%20mark.svg?v=3#top' "

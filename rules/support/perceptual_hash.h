@@ -23,10 +23,10 @@ namespace brandlint::phash {
 /// tests/perceptual_hash_test.cpp (it prints every figure): the two Nordlys logos rendered at
 /// 0.25×, 0.5×, 2× and 4×, JPEG quality 40, with added margins, shifted 1 px, blurred, and on
 /// Sne (#F4F4F2) instead of white differ from their reference by 0–6 bits (6 at 0.25× and 0.5×);
-/// every other image in fixtures/ (27 banners, photos, icons and test logos) and the other
-/// Nordlys logo are 22 bits or more from both logos (22: a 160×600 display banner; the 2019 mark
-/// is 26 from the 2026 mark), and unrelated images sit near 32, as chance predicts. 12 leaves 6
-/// bits of room above the worst variant and 10 below the nearest different image.
+/// the 26 other images under fixtures/{color,demo,guides} (banners, photos, icons, test logos)
+/// and the other Nordlys logo are 22 bits or more from both logos (22: a 160×600 display banner;
+/// the 2019 mark is 26 from the 2026 mark), and unrelated images sit near 32, as chance predicts.
+/// 12 leaves 6 bits of room above the worst variant and 10 below the nearest different image.
 inline constexpr int kMatchDistance = 12;
 
 /// 8-bit BGRA pixels flattened over an opaque background: BGR.
