@@ -81,6 +81,9 @@ TEST(PerceptualHash, EmptyAndFlatImagesAreHarmless) {
   EXPECT_EQ(phash::dct_hash(cv::Mat(1, 1, CV_8UC4, cv::Scalar(0, 0, 0, 255)), kWhite),
             phash::dct_hash(cv::Mat(5, 9, CV_8UC4, cv::Scalar(0, 0, 0, 255)), kWhite));
   EXPECT_EQ(phash::dct_hash(cv::Mat(4, 4, CV_8UC3), kWhite), 0u);  // not BGRA: refused
+  // Only background: fully transparent, or the background colour itself.
+  EXPECT_EQ(phash::dct_hash(cv::Mat(8, 8, CV_8UC4, cv::Scalar(0, 0, 0, 0)), kWhite), 0u);
+  EXPECT_EQ(phash::dct_hash(cv::Mat(8, 8, CV_8UC4, cv::Scalar(250, 250, 250, 255)), kWhite), 0u);
 }
 
 TEST(PerceptualHash, FlattenBlendsOverTheBackground) {

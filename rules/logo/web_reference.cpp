@@ -113,18 +113,6 @@ std::string base64_decoded(std::string_view s) {
   return out;
 }
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() &&
-         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // "https:", "mailto:", "data:"... : the scheme, lower-cased, or "" for a relative reference.
 std::string scheme_of(std::string_view url) {
   std::size_t i = 0;
@@ -266,7 +254,7 @@ class WebReference final : public Rule {
     if (ref.kind == ImageRef::Kind::inline_svg) {
       return decode_bytes(ref.svg, AssetKind::svg, background);
     }
-    const std::string_view url = trimmed(ref.url);
+    const std::string_view url = logo_web::trim_space(ref.url);
     const std::string scheme = scheme_of(url);
     if (scheme == "data") {
       const std::size_t comma = url.find(',');

@@ -25,12 +25,6 @@ std::string lowered(std::string_view s) {
   return out;
 }
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 std::string decoded(std::string_view text, std::size_t begin, std::size_t end) {
   std::string out;
   std::vector<std::uint32_t> offsets;
@@ -40,7 +34,7 @@ std::string decoded(std::string_view text, std::size_t begin, std::size_t end) {
 
 // "240", "240px", " 240.5 " -> 240.5; anything else (auto, 50%, 10em) -> nullopt.
 std::optional<double> css_px(std::string_view value, bool unitless_ok) {
-  value = trimmed(value);
+  value = trim_space(value);
   double v = 0.0;
   const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
   if (ec != std::errc() || !std::isfinite(v) || v <= 0.0) return std::nullopt;
@@ -71,7 +65,7 @@ void css_urls(std::string_view text, std::size_t begin, std::size_t end, int ele
     } else {
       close = text.find(')', k);
       if (close == std::string_view::npos || close > end) return;
-      url.assign(trimmed(text.substr(k, close - k)));
+      url.assign(trim_space(text.substr(k, close - k)));
     }
     if (close == std::string_view::npos || close >= end) return;
     ImageRef ref{ImageRef::Kind::css_url, std::move(url), i, close + 1, {}, element};
@@ -134,7 +128,7 @@ struct Collector {
 
   void add_url_ref(ImageRef::Kind kind, std::size_t b, std::size_t e, int element) {
     ImageRef ref{kind, decoded(text(), b, e), b, e, {}, element};
-    if (!trimmed(ref.url).empty()) page.refs.push_back(std::move(ref));
+    if (!trim_space(ref.url).empty()) page.refs.push_back(std::move(ref));
   }
 
   void add_srcset(ImageRef::Kind kind, const html::Attribute& a, int element) {
@@ -172,7 +166,7 @@ struct Collector {
         side->begin = d.name_begin;
         side->end = d.value_end;
       } else if (d.property == "object-fit") {
-        const std::string fit = lowered(trimmed(v));
+        const std::string fit = lowered(trim_space(v));
         el.fit_keeps_ratio =
             fit == "contain" || fit == "cover" || fit == "scale-down" || fit == "none";
       }
@@ -282,6 +276,12 @@ struct Collector {
 };
 
 }  // namespace
+
+std::string_view trim_space(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
 
 std::vector<std::pair<std::string, std::size_t>> srcset_urls(std::string_view value) {
   // HTML's srcset parsing: a URL runs to whitespace (a trailing comma ends it), then

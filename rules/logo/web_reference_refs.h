@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "linter/asset.h"
@@ -51,6 +52,9 @@ Page find_image_refs(const Asset& asset);
 /// The page background: an opaque colour set on html/body (a style="" attribute or a rule whose
 /// selector is exactly `html`, `body` or `:root`) in this file; white otherwise.
 guide::Rgb page_background(const Asset& asset);
+
+/// `s` without leading and trailing ASCII whitespace.
+std::string_view trim_space(std::string_view s);
 
 /// The candidate URLs of a srcset attribute value, with their offsets in `value`.
 std::vector<std::pair<std::string, std::size_t>> srcset_urls(std::string_view value);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include <fmt/format.h>
 #include <opencv2/imgproc.hpp>
@@ -19,8 +20,8 @@ namespace {
 // JPEG noise around a logo stay below it, the logo's own strokes do not.
 constexpr int kContentThreshold = 24;
 
-// The bounding box of the pixels that do not show the background; the whole image when none.
-cv::Rect content_box(const cv::Mat& bgr, guide::Rgb background) {
+// The bounding box of the pixels that do not show the background; nullopt when none does.
+std::optional<cv::Rect> content_box(const cv::Mat& bgr, guide::Rgb background) {
   int x0 = bgr.cols, y0 = bgr.rows, x1 = -1, y1 = -1;
   for (int y = 0; y < bgr.rows; ++y) {
     const cv::Vec3b* row = bgr.ptr<cv::Vec3b>(y);
@@ -36,8 +37,8 @@ cv::Rect content_box(const cv::Mat& bgr, guide::Rgb background) {
       }
     }
   }
-  if (x1 < 0) return {0, 0, bgr.cols, bgr.rows};
-  return {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+  if (x1 < 0) return std::nullopt;
+  return cv::Rect{x0, y0, x1 - x0 + 1, y1 - y0 + 1};
 }
 
 std::string logo_set_key(const guide::BrandGuide& guide, guide::Rgb background) {
@@ -96,8 +97,12 @@ cv::Mat flatten(const cv::Mat& bgra, guide::Rgb background) {
 std::uint64_t dct_hash(const cv::Mat& bgra, guide::Rgb background) {
   if (bgra.empty() || bgra.type() != CV_8UC4) return 0;
   const cv::Mat bgr = flatten(bgra, background);
+  // Nothing but background (a blank render, an unresolved <use>): no picture to compare, and a
+  // flat image's DCT signs would be rounding noise.
+  const std::optional<cv::Rect> box = content_box(bgr, background);
+  if (!box) return 0;
   cv::Mat grey;
-  cv::cvtColor(bgr(content_box(bgr, background)), grey, cv::COLOR_BGR2GRAY);
+  cv::cvtColor(bgr(*box), grey, cv::COLOR_BGR2GRAY);
   cv::Mat small;
   cv::resize(grey, small, cv::Size(32, 32), 0, 0, cv::INTER_AREA);
   cv::Mat f, freq;

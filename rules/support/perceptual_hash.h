@@ -34,7 +34,8 @@ cv::Mat flatten(const cv::Mat& bgra, guide::Rgb background);
 
 /// The 64-bit pHash of BGRA pixels shown over `background`. Pixels that show the background
 /// (within a small tolerance) around the content are cropped off first, so the margin a file
-/// has does not change its hash. An empty image hashes to 0.
+/// has does not change its hash. An empty image, or one that shows only the background, hashes
+/// to 0 (about 32 bits from any logo, so it never matches one).
 std::uint64_t dct_hash(const cv::Mat& bgra, guide::Rgb background);
 
 /// Number of differing bits.
