@@ -9,7 +9,9 @@
   X(channel_text_length) \
   X(color_accent_share) \
   X(color_color_profile) \
+  X(color_contrast) \
   X(color_off_palette) \
+  X(logo_web_reference) \
   X(type_font_family) \
   X(voice_address) \
   X(voice_banned_term) \

@@ -15,6 +15,12 @@ struct LoadOptions {
   std::uintmax_t max_binary_bytes = 512ull << 20;   // image/PDF files larger than this are refused
 };
 
+/// Decodes image (`AssetKind::image`) or SVG (`AssetKind::svg`) bytes held in memory into
+/// asset.pixels with the same decoders load_asset uses, for rules that must look at an image a
+/// page references (a data: URI, an inline <svg>). Problems go to asset.problems.
+void decode_pixels(const std::string& bytes, AssetKind kind, Asset& asset,
+                   const LoadOptions& options);
+
 Asset load_asset(const DiscoveredFile& file, AssetKind kind, const guide::Channel& channel,
                  const LoadOptions& options);
 
