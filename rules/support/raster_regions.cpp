@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <unordered_map>
@@ -326,6 +327,23 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
 
 }  // namespace
 
+namespace {
+
+// The first index in [x, end) whose byte is set, or `end`; skips eight zero bytes at a time
+// (the erosion leaves cores sparse).
+int next_set(const std::uint8_t* row, int x, int end) {
+  while (x + 8 <= end) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, row + x, sizeof word);
+    if (word != 0) break;
+    x += 8;
+  }
+  while (x < end && row[x] == 0) ++x;
+  return x;
+}
+
+}  // namespace
+
 void drop_coreless(SweepResult& sweep) {
   if (sweep.candidate_bounds.empty()) return;
   const cv::Rect bounds = sweep.candidate_bounds;
@@ -340,25 +358,30 @@ void drop_coreless(SweepResult& sweep) {
   cv::Mat1b cores;
   cv::erode(window, cores, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}),
             {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
-  std::vector<cv::Point> seeds;
-  cv::findNonZero(cores, seeds);
   int x0 = window.cols, y0 = window.rows, x1 = -1, y1 = -1;
   std::vector<cv::Point> stack;
-  for (const cv::Point& seed : seeds) {
-    if (window(seed) == 2) continue;
-    window(seed) = 2;
-    stack.push_back(seed);
-    while (!stack.empty()) {
-      const cv::Point p = stack.back();
-      stack.pop_back();
-      x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
-      y1 = std::max(y1, p.y);
-      for (int qy = std::max(0, p.y - 1); qy <= std::min(window.rows - 1, p.y + 1); ++qy) {
-        std::uint8_t* row = window.ptr<std::uint8_t>(qy);
-        for (int qx = std::max(0, p.x - 1); qx <= std::min(window.cols - 1, p.x + 1); ++qx) {
-          if (row[qx] != 1) continue;
-          row[qx] = 2;
-          stack.push_back({qx, qy});
+  // Seeds in row order straight from the erosion (no list of every core pixel: a large planted
+  // patch is almost all core).
+  for (int sy = 0; sy < cores.rows; ++sy) {
+    const std::uint8_t* core_row = cores.ptr<std::uint8_t>(sy);
+    for (int sx = next_set(core_row, 0, cores.cols); sx < cores.cols;
+         sx = next_set(core_row, sx + 1, cores.cols)) {
+      const cv::Point seed(sx, sy);
+      if (window(seed) == 2) continue;
+      window(seed) = 2;
+      stack.push_back(seed);
+      while (!stack.empty()) {
+        const cv::Point p = stack.back();
+        stack.pop_back();
+        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
+        y1 = std::max(y1, p.y);
+        for (int qy = std::max(0, p.y - 1); qy <= std::min(window.rows - 1, p.y + 1); ++qy) {
+          std::uint8_t* row = window.ptr<std::uint8_t>(qy);
+          for (int qx = std::max(0, p.x - 1); qx <= std::min(window.cols - 1, p.x + 1); ++qx) {
+            if (row[qx] != 1) continue;
+            row[qx] = 2;
+            stack.push_back({qx, qy});
+          }
         }
       }
     }
