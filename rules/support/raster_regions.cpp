@@ -32,6 +32,19 @@ constexpr double kRingContinuity = 0.5;
 // such strips were at most 7 px thick), a planted patch is a blob.
 constexpr int kLossyCore = 7;
 
+// The first index in [x, end) whose byte is set, or `end`; skips eight zero bytes at a time
+// (cores after the erosion and edge-mask candidates in a flat banner are sparse).
+int next_set(const std::uint8_t* row, int x, int end) {
+  while (x + 8 <= end) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, row + x, sizeof word);
+    if (word != 0) break;
+    x += 8;
+  }
+  while (x < end && row[x] == 0) ++x;
+  return x;
+}
+
 struct Component {
   int label = 0;
   cv::Rect box;
@@ -327,23 +340,6 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
 
 }  // namespace
 
-namespace {
-
-// The first index in [x, end) whose byte is set, or `end`; skips eight zero bytes at a time
-// (the erosion leaves cores sparse).
-int next_set(const std::uint8_t* row, int x, int end) {
-  while (x + 8 <= end) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, row + x, sizeof word);
-    if (word != 0) break;
-    x += 8;
-  }
-  while (x < end && row[x] == 0) ++x;
-  return x;
-}
-
-}  // namespace
-
 void drop_coreless(SweepResult& sweep) {
   if (sweep.candidate_bounds.empty()) return;
   const cv::Rect bounds = sweep.candidate_bounds;
@@ -470,8 +466,9 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
         if (!field) field.emplace(bgra, photo, table, roi);
         for (int y = block.y; y < block.y + block.height; ++y) {
           std::uint8_t* row = sweep.candidates.ptr<std::uint8_t>(y);
-          for (int x = block.x; x < block.x + block.width; ++x) {
-            if (row[x] != 0 && field->masked(x, y)) row[x] = 0;
+          const int x_end = block.x + block.width;
+          for (int x = next_set(row, block.x, x_end); x < x_end; x = next_set(row, x + 1, x_end)) {
+            if (field->masked(x, y)) row[x] = 0;
           }
         }
       }

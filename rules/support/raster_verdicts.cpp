@@ -301,16 +301,6 @@ VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode)
   verdicts_.reserve(512);
 }
 
-const ColorVerdict* VerdictTable::find(std::uint32_t key) const {
-  std::size_t slot = hash(key);
-  while (true) {
-    const Brief& s = slots_[slot];
-    if (s.key == key) return &verdicts_[s.index];
-    if (s.key == kEmpty) return nullptr;
-    slot = (slot + 1) & mask_;
-  }
-}
-
 const VerdictTable::Brief& VerdictTable::insert(std::size_t slot, std::uint32_t key) {
   const ColorVerdict& v =
       verdicts_.emplace_back(judge_color(key_rgb(key), palette_, mode_, scratch_));

@@ -108,7 +108,15 @@ class VerdictTable {
     }
   }
   /// A verdict already in the table, or nullptr.
-  const ColorVerdict* find(std::uint32_t key) const;
+  const ColorVerdict* find(std::uint32_t key) const {
+    std::size_t slot = hash(key);
+    while (true) {
+      const Brief& s = slots_[slot];
+      if (s.key == key) return &verdicts_[s.index];
+      if (s.key == kEmpty) return nullptr;
+      slot = (slot + 1) & mask_;
+    }
+  }
   /// ΔE00 of the (already judged) colour `key` to its nearest allowed colour; cached.
   double distance(std::uint32_t key);
   /// Whether the (already judged) colour `key` is a blend of two allowed colours; cached.
