@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <memory>
+#include <new>
 #include <optional>
 #include <unordered_map>
 
@@ -102,7 +105,12 @@ class EdgeField {
         photo_(photo),
         table_(table),
         roi_(roi),
-        state_(roi.height, roi.width, std::uint8_t{0}) {}
+        any_photo_(photo.any()),
+        state_data_(static_cast<std::uint8_t*>(std::calloc(std::size_t(roi.area()) + 1, 1)),
+                    std::free) {
+    if (state_data_ == nullptr) throw std::bad_alloc();
+    state_ = cv::Mat1b(roi.height, roi.width, state_data_.get());
+  }
 
   // Nearest positions first: a candidate on an edge is usually settled by its own gradient.
   bool masked(int x, int y) {
@@ -145,7 +153,7 @@ class EdgeField {
       for (int xx = std::max(0, x - kGradientRadius);
            xx <= std::min(bgra_.cols - 1, x + kGradientRadius); ++xx) {
         const std::uint8_t* p = row + 4 * xx;
-        if (p[3] < kMinAlpha || photo_.photo_at(xx, yy)) return true;
+        if (p[3] < kMinAlpha || (any_photo_ && photo_.photo_at(xx, yy))) return true;
         // Neighbours mostly repeat a colour or two: look each up once.
         const std::uint32_t key = color_key(p);
         if (key != last_key) {
@@ -165,7 +173,11 @@ class EdgeField {
   const PhotoMask& photo_;
   const VerdictTable& table_;
   cv::Rect roi_;
-  cv::Mat1b state_;  // 0 unknown, 1 flat, 2 edge
+  bool any_photo_;  // most banners have none: no tile lookup per pixel then
+  // 0 unknown, 1 flat, 2 edge. calloc'd: a large block comes as fresh zero pages mapped on first
+  // touch, and the candidates (anti-aliasing along text) touch few of a 12 MP window's pages.
+  std::unique_ptr<std::uint8_t, void (*)(void*)> state_data_;
+  cv::Mat1b state_;
 };
 
 // ΔE00 of distinct colours to one reference colour, each computed once.
