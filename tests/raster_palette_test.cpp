@@ -264,12 +264,33 @@ TEST(RasterVerdicts, VerdictsAreExactCiede2000) {
       ASSERT_EQ(v.nearest, index) << guide::to_hex(rgb);
       ASSERT_EQ(v.group, palette().colors()[index].group) << guide::to_hex(rgb);
       ASSERT_EQ(v.off, !within) << guide::to_hex(rgb);
+      // The sweep reads group and "off" from the table's slots, which survive its growth.
+      const VerdictTable::Brief& brief = table.lookup(key);
+      ASSERT_EQ(brief.key, key);
+      ASSERT_EQ(brief.group, v.group) << guide::to_hex(rgb);
+      ASSERT_EQ(brief.off, v.off) << guide::to_hex(rgb);
       ASSERT_NEAR(table.distance(key), best, 1e-4) << guide::to_hex(rgb);
       EXPECT_EQ(lab_of(rgb), lab);
     }
   }
   // The bounds are what make this fast: most noise colours need no exact ΔE00.
   EXPECT_GT(decided_by_bounds, samples.size() / 2);
+}
+
+// The sweep and the photo tiles skip runs of one pixel value eight at a time; the run must end
+// exactly at the first different pixel wherever it falls relative to those chunks.
+TEST(RasterPhotoMask, RunEndStopsAtTheFirstDifferentPixel) {
+  const std::vector<std::uint32_t> flat(40, 7u);
+  for (int diff = 0; diff < 40; ++diff) {
+    std::vector<std::uint32_t> row = flat;
+    row[std::size_t(diff)] = 0xFF000007u;  // same colour, other alpha: a different pixel
+    for (int start = 0; start <= diff; ++start) {
+      ASSERT_EQ(run_end(row.data(), start, 40, 7u), diff) << start << " " << diff;
+    }
+  }
+  EXPECT_EQ(run_end(flat.data(), 3, 40, 7u), 40);
+  EXPECT_EQ(run_end(flat.data(), 3, 17, 7u), 17);  // stops at `end`, never reads past it
+  EXPECT_EQ(run_end(flat.data(), 5, 5, 7u), 5);
 }
 
 // The trigonometry-free bounds enclose ΔE00, for random pairs, close pairs, neutrals, and the

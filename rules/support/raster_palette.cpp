@@ -46,7 +46,7 @@ SweepResult sweep(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& tab
     std::uint8_t* cand = result.candidates.ptr<std::uint8_t>(y);
     const std::uint8_t* tile_row = photo.tiles.ptr<std::uint8_t>(y / kPhotoTile);
     std::uint32_t last = 0xFFFFFFFFu;
-    const ColorVerdict* verdict = nullptr;
+    const VerdictTable::Brief* verdict = nullptr;
     int first_off = -1, last_off = -1;
     for (int x0 = 0; x0 < bgra.cols;) {
       int x1 = std::min(bgra.cols, x0 + kPhotoTile);
@@ -62,13 +62,12 @@ SweepResult sweep(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& tab
       // Runs of one pixel value: one verdict, one counter update per run.
       for (int x = x0; x < x1;) {
         const std::uint32_t px = row[x];
-        int end = x + 1;
-        while (end < x1 && row[end] == px) ++end;
+        const int end = run_end(row, x + 1, x1, px);
         const int run = end - x;
         if ((px >> 24) >= kMinAlpha) {
           const std::uint32_t key = px & 0xFFFFFFu;
           if (key != last) {
-            verdict = &table.get(key);
+            verdict = &table.lookup(key);
             last = key;
           }
           out.graphic_px += run;

@@ -30,9 +30,10 @@ cv::Mat1b count_tile_colors(const cv::Mat& bgra) {
       std::uint32_t last = 0xFFFFFFFFu;
       for (int y = y0; y < y1 && count <= kBusyColors; ++y) {
         const auto* row = bgra.ptr<std::uint32_t>(y);
-        for (int x = x0; x < x1; ++x) {
+        for (int x = x0; x < x1;) {
           const std::uint32_t px = row[x];
-          if (px == last) continue;  // runs of one colour are the common case
+          x = run_end(row, x + 1, x1, px);  // runs of one colour are the common case
+          if (px == last) continue;
           last = px;
           if ((px >> 24) < kMinAlpha) continue;
           const std::uint32_t key = ((px >> 3) & 0x1F) | ((px >> 6) & 0x3E0) | ((px >> 9) & 0x7C00);

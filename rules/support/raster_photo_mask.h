@@ -25,6 +25,21 @@ struct PhotoMask {
   bool photo_at(int x, int y) const { return tiles(y / kPhotoTile, x / kPhotoTile) != 0; }
 };
 
+/// The end of the run of pixels equal to `px` that starts at `x`: the first index in [x, end)
+/// whose pixel differs, or `end`. Flat graphics are long runs of one pixel value; comparing
+/// eight at a time with an OR of XORs lets the compiler use vector compares.
+inline int run_end(const std::uint32_t* row, int x, int end, std::uint32_t px) {
+  constexpr int kChunk = 8;
+  while (x + kChunk <= end) {
+    std::uint32_t diff = 0;
+    for (int i = 0; i < kChunk; ++i) diff |= row[x + i] ^ px;
+    if (diff != 0) break;
+    x += kChunk;
+  }
+  while (x < end && row[x] == px) ++x;
+  return x;
+}
+
 /// Finds photo areas in an 8-bit BGRA image; pixels with α < 250 are not counted.
 PhotoMask find_photo_areas(const cv::Mat& bgra);
 

@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
+#include <memory>
+#include <new>
 #include <optional>
 #include <unordered_map>
 
@@ -30,6 +34,19 @@ constexpr double kRingContinuity = 0.5;
 // bleeding leave thin strips along edges and inside text strokes (measured on the corpus: all
 // such strips were at most 7 px thick), a planted patch is a blob.
 constexpr int kLossyCore = 7;
+
+// The first index in [x, end) whose byte is set, or `end`; skips eight zero bytes at a time
+// (cores after the erosion and edge-mask candidates in a flat banner are sparse).
+int next_set(const std::uint8_t* row, int x, int end) {
+  while (x + 8 <= end) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, row + x, sizeof word);
+    if (word != 0) break;
+    x += 8;
+  }
+  while (x < end && row[x] == 0) ++x;
+  return x;
+}
 
 struct Component {
   int label = 0;
@@ -88,7 +105,12 @@ class EdgeField {
         photo_(photo),
         table_(table),
         roi_(roi),
-        state_(roi.height, roi.width, std::uint8_t{0}) {}
+        any_photo_(photo.any()),
+        state_data_(static_cast<std::uint8_t*>(std::calloc(std::size_t(roi.area()) + 1, 1)),
+                    std::free) {
+    if (state_data_ == nullptr) throw std::bad_alloc();
+    state_ = cv::Mat1b(roi.height, roi.width, state_data_.get());
+  }
 
   // Nearest positions first: a candidate on an edge is usually settled by its own gradient.
   bool masked(int x, int y) {
@@ -131,7 +153,7 @@ class EdgeField {
       for (int xx = std::max(0, x - kGradientRadius);
            xx <= std::min(bgra_.cols - 1, x + kGradientRadius); ++xx) {
         const std::uint8_t* p = row + 4 * xx;
-        if (p[3] < kMinAlpha || photo_.photo_at(xx, yy)) return true;
+        if (p[3] < kMinAlpha || (any_photo_ && photo_.photo_at(xx, yy))) return true;
         // Neighbours mostly repeat a colour or two: look each up once.
         const std::uint32_t key = color_key(p);
         if (key != last_key) {
@@ -151,7 +173,11 @@ class EdgeField {
   const PhotoMask& photo_;
   const VerdictTable& table_;
   cv::Rect roi_;
-  cv::Mat1b state_;  // 0 unknown, 1 flat, 2 edge
+  bool any_photo_;  // most banners have none: no tile lookup per pixel then
+  // 0 unknown, 1 flat, 2 edge. calloc'd: a large block comes as fresh zero pages mapped on first
+  // touch, and the candidates (anti-aliasing along text) touch few of a 12 MP window's pages.
+  std::unique_ptr<std::uint8_t, void (*)(void*)> state_data_;
+  cv::Mat1b state_;
 };
 
 // ΔE00 of distinct colours to one reference colour, each computed once.
@@ -340,25 +366,30 @@ void drop_coreless(SweepResult& sweep) {
   cv::Mat1b cores;
   cv::erode(window, cores, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}),
             {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
-  std::vector<cv::Point> seeds;
-  cv::findNonZero(cores, seeds);
   int x0 = window.cols, y0 = window.rows, x1 = -1, y1 = -1;
   std::vector<cv::Point> stack;
-  for (const cv::Point& seed : seeds) {
-    if (window(seed) == 2) continue;
-    window(seed) = 2;
-    stack.push_back(seed);
-    while (!stack.empty()) {
-      const cv::Point p = stack.back();
-      stack.pop_back();
-      x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
-      y1 = std::max(y1, p.y);
-      for (int qy = std::max(0, p.y - 1); qy <= std::min(window.rows - 1, p.y + 1); ++qy) {
-        std::uint8_t* row = window.ptr<std::uint8_t>(qy);
-        for (int qx = std::max(0, p.x - 1); qx <= std::min(window.cols - 1, p.x + 1); ++qx) {
-          if (row[qx] != 1) continue;
-          row[qx] = 2;
-          stack.push_back({qx, qy});
+  // Seeds in row order straight from the erosion (no list of every core pixel: a large planted
+  // patch is almost all core).
+  for (int sy = 0; sy < cores.rows; ++sy) {
+    const std::uint8_t* core_row = cores.ptr<std::uint8_t>(sy);
+    for (int sx = next_set(core_row, 0, cores.cols); sx < cores.cols;
+         sx = next_set(core_row, sx + 1, cores.cols)) {
+      const cv::Point seed(sx, sy);
+      if (window(seed) == 2) continue;
+      window(seed) = 2;
+      stack.push_back(seed);
+      while (!stack.empty()) {
+        const cv::Point p = stack.back();
+        stack.pop_back();
+        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
+        y1 = std::max(y1, p.y);
+        for (int qy = std::max(0, p.y - 1); qy <= std::min(window.rows - 1, p.y + 1); ++qy) {
+          std::uint8_t* row = window.ptr<std::uint8_t>(qy);
+          for (int qx = std::max(0, p.x - 1); qx <= std::min(window.cols - 1, p.x + 1); ++qx) {
+            if (row[qx] != 1) continue;
+            row[qx] = 2;
+            stack.push_back({qx, qy});
+          }
         }
       }
     }
@@ -447,8 +478,9 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
         if (!field) field.emplace(bgra, photo, table, roi);
         for (int y = block.y; y < block.y + block.height; ++y) {
           std::uint8_t* row = sweep.candidates.ptr<std::uint8_t>(y);
-          for (int x = block.x; x < block.x + block.width; ++x) {
-            if (row[x] != 0 && field->masked(x, y)) row[x] = 0;
+          const int x_end = block.x + block.width;
+          for (int x = next_set(row, block.x, x_end); x < x_end; x = next_set(row, x + 1, x_end)) {
+            if (field->masked(x, y)) row[x] = 0;
           }
         }
       }

@@ -208,6 +208,12 @@ ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode
     bounds[i] = delta_e00_bounds(lab, colors[i].allowed.lab);
     min_hi = std::min(min_hi, bounds[i].hi);
   }
+  // A colour ruled out by lightness alone has only that lower bound; before its exact distance
+  // is computed, its full bounds (far cheaper than ΔE00's trigonometry) often settle the question.
+  const auto lower = [&](std::size_t i) {
+    if (bounds[i].hi == 1e18) bounds[i] = delta_e00_bounds(lab, colors[i].allowed.lab);
+    return bounds[i].lo;
+  };
   // Exact distances, computed at most once each; negative = not computed.
   std::vector<double>& exact = scratch.exact;
   exact.assign(n, -1.0);
@@ -229,7 +235,7 @@ ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode
     double best = distance(likeliest);
     nearest = likeliest;
     for (std::size_t i = 0; i < n; ++i) {
-      if (i == likeliest || bounds[i].lo > best) continue;
+      if (i == likeliest || bounds[i].lo > best || lower(i) > best) continue;
       const double d = distance(i);
       if (d < best || (d == best && i < nearest)) best = d, nearest = i;  // ties: earlier colour
     }
@@ -238,7 +244,8 @@ ColorVerdict judge_color(color::Rgb rgb, const RasterPalette& palette, JudgeMode
   const auto within_of = [&](std::size_t i) {
     const double limit = mode.lossy ? colors[i].fail : colors[i].warn;
     if (bounds[i].hi <= limit) return true;
-    return bounds[i].lo <= limit && distance(i) <= limit;
+    return bounds[i].lo <= limit && lower(i) <= limit &&
+           (bounds[i].hi <= limit || distance(i) <= limit);
   };
   bool within = within_of(nearest);
   for (std::size_t i = 0; i < n && !within; ++i) within = i != nearest && within_of(i);
@@ -263,10 +270,14 @@ bool on_blend(color::Rgb rgb, const RasterPalette& palette, double margin) {
   return false;
 }
 
-double VerdictTable::distance(std::uint32_t key) {
+std::size_t VerdictTable::slot_of(std::uint32_t key) const {
   std::size_t slot = hash(key);
-  while (keys_[slot] != key) slot = (slot + 1) & mask_;  // judged before: the key is present
-  ColorVerdict& v = verdicts_[values_[slot]];
+  while (slots_[slot].key != key) slot = (slot + 1) & mask_;  // judged before: the key is present
+  return slot;
+}
+
+double VerdictTable::distance(std::uint32_t key) {
+  ColorVerdict& v = verdicts_[slots_[slot_of(key)].index];
   if (v.delta_e00 == kUnknownDistance) {
     v.delta_e00 = static_cast<float>(
         color::delta_e00(lab_of(key_rgb(key)), palette_.colors()[v.nearest].allowed.lab));
@@ -275,9 +286,7 @@ double VerdictTable::distance(std::uint32_t key) {
 }
 
 bool VerdictTable::blend(std::uint32_t key) {
-  std::size_t slot = hash(key);
-  while (keys_[slot] != key) slot = (slot + 1) & mask_;  // judged before: the key is present
-  ColorVerdict& v = verdicts_[values_[slot]];
+  ColorVerdict& v = verdicts_[slots_[slot_of(key)].index];
   if (v.blend_state == 0) {
     v.blend_state = on_blend(key_rgb(key), palette_, mode_.blend_margin) ? 2 : 1;
   }
@@ -286,46 +295,34 @@ bool VerdictTable::blend(std::uint32_t key) {
 
 VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode)
     : palette_(palette), mode_(mode) {
-  keys_.assign(1024, kEmpty);
-  values_.resize(1024);
+  slots_.assign(1024, Brief{});
   mask_ = 1023;
   shift_ = 64 - 10;
   verdicts_.reserve(512);
 }
 
-const ColorVerdict* VerdictTable::find(std::uint32_t key) const {
-  std::size_t slot = hash(key);
-  while (true) {
-    const std::uint32_t k = keys_[slot];
-    if (k == key) return &verdicts_[values_[slot]];
-    if (k == kEmpty) return nullptr;
-    slot = (slot + 1) & mask_;
-  }
-}
-
-const ColorVerdict& VerdictTable::insert(std::size_t slot, std::uint32_t key) {
-  verdicts_.push_back(judge_color(key_rgb(key), palette_, mode_, scratch_));
-  keys_[slot] = key;
-  values_[slot] = static_cast<std::uint32_t>(verdicts_.size() - 1);
-  const std::size_t index = verdicts_.size() - 1;
+const VerdictTable::Brief& VerdictTable::insert(std::size_t slot, std::uint32_t key) {
+  const ColorVerdict& v =
+      verdicts_.emplace_back(judge_color(key_rgb(key), palette_, mode_, scratch_));
+  slots_[slot] = {key, static_cast<std::uint32_t>(verdicts_.size() - 1), v.group, v.off};
   // Keep the load factor at or below 1/2 so probes stay short.
-  if (verdicts_.size() * 2 > keys_.size()) grow();
-  return verdicts_[index];
+  if (verdicts_.size() * 2 > slots_.size()) {
+    grow();
+    return slots_[slot_of(key)];
+  }
+  return slots_[slot];
 }
 
 void VerdictTable::grow() {
-  std::vector<std::uint32_t> old_keys = std::move(keys_);
-  std::vector<std::uint32_t> old_values = std::move(values_);
-  keys_.assign(old_keys.size() * 2, kEmpty);
-  values_.assign(old_keys.size() * 2, 0);
-  mask_ = keys_.size() - 1;
+  std::vector<Brief> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Brief{});
+  mask_ = slots_.size() - 1;
   --shift_;
-  for (std::size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] == kEmpty) continue;
-    std::size_t slot = hash(old_keys[i]);
-    while (keys_[slot] != kEmpty) slot = (slot + 1) & mask_;
-    keys_[slot] = old_keys[i];
-    values_[slot] = old_values[i];
+  for (const Brief& b : old) {
+    if (b.key == kEmpty) continue;
+    std::size_t slot = hash(b.key);
+    while (slots_[slot].key != kEmpty) slot = (slot + 1) & mask_;
+    slots_[slot] = b;
   }
 }
 

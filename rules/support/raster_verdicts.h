@@ -87,17 +87,36 @@ class VerdictTable {
  public:
   VerdictTable(const RasterPalette& palette, JudgeMode mode);
 
-  const ColorVerdict& get(std::uint32_t key) {
+  const ColorVerdict& get(std::uint32_t key) { return verdicts_[lookup(key).index]; }
+
+  /// What the sweep needs of a colour's verdict, judging it first if it is new.
+  struct Brief {
+    std::uint32_t key = 0xFFFFFFFFu;  // kEmpty
+    std::uint32_t index = 0;          // into the verdicts
+    std::uint16_t group = 0;          // ColorVerdict::group
+    bool off = false;                 // ColorVerdict::off
+  };
+  /// The slot of `key`: one cache line holds the key and the verdict's group and "off", so the
+  /// sweep's lookup per run of pixels touches one place in memory, not three.
+  const Brief& lookup(std::uint32_t key) {
     std::size_t slot = hash(key);
     while (true) {
-      const std::uint32_t k = keys_[slot];
-      if (k == key) return verdicts_[values_[slot]];
-      if (k == kEmpty) return insert(slot, key);
+      const Brief& s = slots_[slot];
+      if (s.key == key) return s;
+      if (s.key == kEmpty) return insert(slot, key);
       slot = (slot + 1) & mask_;
     }
   }
   /// A verdict already in the table, or nullptr.
-  const ColorVerdict* find(std::uint32_t key) const;
+  const ColorVerdict* find(std::uint32_t key) const {
+    std::size_t slot = hash(key);
+    while (true) {
+      const Brief& s = slots_[slot];
+      if (s.key == key) return &verdicts_[s.index];
+      if (s.key == kEmpty) return nullptr;
+      slot = (slot + 1) & mask_;
+    }
+  }
   /// ΔE00 of the (already judged) colour `key` to its nearest allowed colour; cached.
   double distance(std::uint32_t key);
   /// Whether the (already judged) colour `key` is a blend of two allowed colours; cached.
@@ -105,8 +124,7 @@ class VerdictTable {
   std::size_t size() const { return verdicts_.size(); }
   /// Bytes held by the table.
   std::size_t bytes() const {
-    return (keys_.capacity() + values_.capacity()) * sizeof(std::uint32_t) +
-           verdicts_.capacity() * sizeof(ColorVerdict);
+    return slots_.capacity() * sizeof(Brief) + verdicts_.capacity() * sizeof(ColorVerdict);
   }
 
  private:
@@ -115,14 +133,14 @@ class VerdictTable {
   std::size_t hash(std::uint32_t key) const {
     return static_cast<std::size_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> shift_);
   }
-  const ColorVerdict& insert(std::size_t slot, std::uint32_t key);
+  const Brief& insert(std::size_t slot, std::uint32_t key);
+  std::size_t slot_of(std::uint32_t key) const;
   void grow();
 
   const RasterPalette& palette_;
   JudgeMode mode_;
   JudgeScratch scratch_;
-  std::vector<std::uint32_t> keys_;
-  std::vector<std::uint32_t> values_;
+  std::vector<Brief> slots_;
   std::vector<ColorVerdict> verdicts_;
   std::size_t mask_ = 0;
   int shift_ = 64;
