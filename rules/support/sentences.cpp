@@ -1,5 +1,6 @@
 #include "rules/support/sentences.h"
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <stdexcept>
@@ -84,6 +85,24 @@ void unwrap_lines(std::u16string& units) {
   }
 }
 
+// UAX #29 (SB8) joins "service. site/index.html is ..." into one sentence: after a period, a
+// lower-case letter continues the sentence. In copy with the inline code masked (Markdown
+// `code` becomes U+FFFC, then spaces), a placeholder after a sentence end starts a new one,
+// as it does for the reader who sees "`site/index.html` is ...". Appends those positions.
+void placeholder_breaks(std::u16string_view units, std::vector<int32_t>& breaks) {
+  for (std::size_t k = 1; k < units.size(); ++k) {
+    if (units[k] != u'\uFFFC') continue;
+    std::size_t j = k;
+    while (j > 0 && (is_hspace(units[j - 1]) || units[j - 1] == u'\n')) --j;
+    if (j == k) continue;  // no space before it: "x.`y`" is one token run
+    // Closing quotes and brackets may stand between the terminator and the space.
+    while (j > 0 && (u_hasBinaryProperty(units[j - 1], UCHAR_QUOTATION_MARK) || units[j - 1] == u')')) --j;
+    if (j > 0 && (units[j - 1] == u'.' || units[j - 1] == u'!' || units[j - 1] == u'?')) {
+      breaks.push_back(static_cast<int32_t>(k));
+    }
+  }
+}
+
 // Should the ICU break at token index `next` (the first token of the following sentence) be
 // dropped? Only a period directly after an abbreviation or an ordinal qualifies.
 bool joins(const RunWords& words, std::size_t next) {
@@ -120,6 +139,16 @@ void split_sentences(const RunWords& words, std::uint32_t run_index, std::vector
   ubrk_setText(breaker, units.data(), static_cast<int32_t>(units.size()), &status);
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU sentence break: ") + u_errorName(status));
 
+  thread_local std::vector<int32_t> breaks;
+  breaks.clear();
+  for (int32_t end = ubrk_next(breaker); end != UBRK_DONE; end = ubrk_next(breaker)) breaks.push_back(end);
+  const std::size_t icu_breaks = breaks.size();
+  placeholder_breaks(units, breaks);
+  if (breaks.size() > icu_breaks) {
+    std::sort(breaks.begin(), breaks.end());
+    breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
+  }
+
   std::size_t token = 0;  // first token not yet in a sentence
   Sentence current;
   bool open = false;
@@ -131,7 +160,7 @@ void split_sentences(const RunWords& words, std::uint32_t run_index, std::vector
     }
     open = false;
   };
-  for (int32_t end = ubrk_next(breaker); end != UBRK_DONE; end = ubrk_next(breaker)) {
+  for (const int32_t end : breaks) {
     const std::size_t end_byte = utf16.byte_begin(static_cast<std::size_t>(end));
     const std::size_t first = token;
     std::uint32_t count = 0;

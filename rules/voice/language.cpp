@@ -60,7 +60,10 @@ class Language final : public Rule {
       // The display form is valid UTF-8 without markup padding, which CLD2 requires.
       const language::Detection d = language::detect(text::display_form(words.run->text));
       if (!d.reliable || d.percent < min_percent_ || language::same_family(d.code, expected)) continue;
-      const std::string key = words.run->lang.empty() ? locale_key_ : "lang attribute";
+      // A run's own lang comes from front matter in Markdown, from a lang attribute in markup.
+      const std::string key = !words.run->lang.empty()
+                                  ? (asset.kind == AssetKind::markdown ? "front matter lang" : "lang attribute")
+                                  : locale_key_;
       ctx.report_text(words.words[first].begin, words.words[last - 1].end,
                       fmt::format("copy reads as {} ({}, {} %), expected \"{}\" ({})", d.name, d.code, d.percent,
                                   expected, key),

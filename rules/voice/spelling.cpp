@@ -3,7 +3,9 @@
 // variants, which voice/brand-name and voice/preferred-term report instead), `voice.acronyms` and
 // `voice.accept`. Danish words with æ, ø and å are checked like any other (Vale skips them).
 // Not checked: numbers and words with digits, ALL-CAPS words, single letters, hashtags and
-// handles, URLs and e-mail addresses. A language without a dictionary is not checked.
+// handles, URLs and e-mail addresses, abbreviations written with their period ("kl.", "f.eks."),
+// and capitalised words inside a sentence (names). The rule's languages are those with a
+// dictionary (da, en); a run in any other language is not checked.
 #include <cctype>
 #include <memory>
 #include <string>
@@ -18,6 +20,7 @@
 
 #include "linter/rule.h"
 #include "rules/support/language.h"
+#include "rules/support/sentences.h"
 #include "rules/support/spelling.h"
 #include "rules/support/text.h"
 #include "rules/support/words.h"
@@ -104,16 +107,28 @@ class Spelling final : public Rule {
 
   void check(const Asset& asset, RuleContext& ctx) const override {
     const std::string& locale = ctx.channel().locale;
-    std::unordered_map<std::string, bool> verdicts;  // per asset: copy repeats its words
-    for (const text::RunWords& words : text::words_of(asset).runs) {
+    const text::AssetWords& all = text::words_of(asset);
+    const std::vector<std::vector<bool>> starts = sentence_starts(asset, all);
+    // Verdicts per asset (copy repeats its words), keyed by dictionary and word: one asset can
+    // hold runs in several languages.
+    std::unordered_map<std::string, bool> verdicts;
+    for (std::size_t r = 0; r < all.runs.size(); ++r) {
+      const text::RunWords& words = all.runs[r];
       const spelling::Dictionary* dict = spelling::Dictionary::for_language(language_of(words, locale));
       if (!dict) continue;
       for (std::size_t i = 0; i < words.words.size(); ++i) {
         const text::Word& w = words.words[i];
         if (!w.is_letter || skipped(words, i)) continue;
         const std::string word = text::spelling_form(words.run_text(i, i + 1));
-        auto [it, fresh] = verdicts.try_emplace(word, true);
-        if (fresh) it->second = acceptable(word, *dict);
+        const Letters l = letters_of(word);
+        const bool capitalised = l.lower < l.letters;
+        // A capitalised word inside a sentence is a name (a person, a street, a town, a
+        // company form such as "ApS"): dictionaries hold few of them, and brand names are
+        // voice/brand-name's. Danish capitalises nothing else mid-sentence.
+        if (capitalised && !starts[r][i]) continue;
+        if (abbreviation(words, i, word, *dict)) continue;
+        auto [it, fresh] = verdicts.try_emplace(dict->name() + '\t' + word, true);
+        if (fresh) it->second = acceptable(word, *dict) || (capitalised && foreign_word(word, *dict));
         if (!it->second) report(*dict, w, word, ctx);
       }
     }
@@ -157,8 +172,73 @@ class Spelling final : public Rule {
     return in_address(words.run->text, w.run_begin, w.run_end);
   }
 
+  // Per run, per token: is it the first letter word of its sentence? Only there does a
+  // capital say nothing about the word being a name.
+  static std::vector<std::vector<bool>> sentence_starts(const Asset& asset, const text::AssetWords& all) {
+    std::vector<std::vector<bool>> starts(all.runs.size());
+    for (std::size_t r = 0; r < all.runs.size(); ++r) starts[r].assign(all.runs[r].words.size(), false);
+    for (const text::Sentence& s : text::sentences_of(asset).sentences) {
+      const std::vector<text::Word>& w = all.runs[s.run].words;
+      for (std::size_t i = s.first; i < s.last; ++i) {
+        if (!w[i].is_letter) continue;
+        starts[s.run][i] = true;
+        break;
+      }
+    }
+    return starts;
+  }
+
+  // "kl." or "f.eks.": a word written with its period that is an abbreviation (the sentence
+  // splitter's list, or the dictionary's own entry with the period; da_DK has "kl.", "ca.").
+  // Without the period these are not words, so they are checked only as abbreviations.
+  static bool abbreviation(const text::RunWords& words, std::size_t i, const std::string& word,
+                           const spelling::Dictionary& dict) {
+    if (i + 1 >= words.words.size()) return false;
+    const text::Word& next = words.words[i + 1];
+    if (next.space_before || words.fold(next) != ".") return false;
+    const std::string with_period = word + ".";
+    return text::is_abbreviation(with_period) || dict.correct(with_period);
+  }
+
+  // A capitalised word at the start of a sentence that is a word of the other language we have
+  // a dictionary for: the language links of a bilingual site ("English", "Dansk") and names
+  // the dictionary of the other language lists ("Mette", "Kjær" in en_US copy). Lower-case
+  // words of the other language are still reported: copy written in the wrong language.
+  static bool foreign_word(const std::string& word, const spelling::Dictionary& dict) {
+    for (const std::string_view lang : {std::string_view("da"), std::string_view("en")}) {
+      const spelling::Dictionary* other = spelling::Dictionary::for_language(lang);
+      if (other != nullptr && other != &dict && other->correct(word)) return true;
+    }
+    return false;
+  }
+
+  // Danish writes compounds as one word and coins new ones freely ("gratisprøven",
+  // "premiumlampen"); da_DK knows many, not all. A word that splits into a head of at least
+  // three letters (a Danish word, optionally with the linking -s- or -e-, or an English loan
+  // word) and a Danish tail of at least four letters is accepted. Misspelled endings ("hyttn",
+  // "mørkeet": "eet" is too short a tail) do not split that way.
+  static bool danish_compound(const std::string& word, const spelling::Dictionary& dict) {
+    if (dict.name() != "da_DK") return false;
+    std::vector<std::size_t> cuts;  // byte offsets of code point boundaries
+    for (int32_t i = 0; i < static_cast<int32_t>(word.size());) {
+      cuts.push_back(static_cast<std::size_t>(i));
+      U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
+    }
+    constexpr std::size_t kMinHead = 3, kMinTail = 4;
+    if (cuts.size() < kMinHead + kMinTail || word.find_first_of("-'") != std::string::npos) return false;
+    const spelling::Dictionary* english = spelling::Dictionary::for_language("en");
+    for (std::size_t k = kMinHead; k + kMinTail <= cuts.size(); ++k) {
+      const std::string head = word.substr(0, cuts[k]), tail = word.substr(cuts[k]);
+      if (!dict.correct(tail)) continue;
+      if (dict.correct(head) || (english != nullptr && english->correct(head))) return true;
+      const char link = head.back();
+      if ((link == 's' || link == 'e') && k > kMinHead && dict.correct(head.substr(0, head.size() - 1))) return true;
+    }
+    return false;
+  }
+
   bool acceptable(const std::string& word, const spelling::Dictionary& dict) const {
-    if (dict.correct(word)) return true;
+    if (dict.correct(word) || danish_compound(word, dict)) return true;
     // A Danish ending after an apostrophe: check the stem ("pc'er", "Nordlys'en" is
     // voice/brand-name's).
     const std::size_t apostrophe = word.rfind('\'');

@@ -1,0 +1,109 @@
+// voice/language and the CLD2 wrapper: English copy in a Danish channel is reported with the
+// detected language and confidence; Danish copy, short runs and Danish/Norwegian confusion are not.
+#include "rules/support/language.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "linter/assets/copy.h"
+#include "linter/rule.h"
+
+namespace brandlint::rules {
+RuleEntry voice_language_rule();
+}  // namespace brandlint::rules
+
+namespace brandlint {
+namespace {
+
+constexpr const char* kDanish =
+    "Nordlys Plus lader op på solen og giver lys, varme og strøm, når mørket falder på. Den vejer "
+    "elleve kilo, "
+    "larmer ikke og holder en hel weekend i hytten kørende, uanset hvor koldt det bliver udenfor.";
+constexpr const char* kEnglish =
+    "Nordlys Plus charges from the sun and gives you light, warmth and power when darkness falls. "
+    "It weighs "
+    "eleven kilos, makes no noise and keeps a whole weekend in the cabin running, however cold it "
+    "gets outside.";
+
+std::vector<Finding> check(const std::string& text, AssetKind kind = AssetKind::text) {
+  static const guide::BrandGuide guide = guide::load_guide_from_string(
+      "[brand]\nname = \"Nordlys\"\nversion = \"1\"\nlocale = "
+      "\"da-DK\"\n[palette]\n[[palette.color]]\n"
+      "name = \"Blå\"\nhex = \"#0B3D91\"\n",
+      "brandguide.toml");
+  const guide::Channel& channel = *guide.find_channel("default");
+  Asset asset;
+  asset.path = asset.display_path = kind == AssetKind::markdown ? "copy.md" : "copy.txt";
+  asset.kind = kind;
+  asset.channel = &channel;
+  decode_text(text, asset);
+  if (kind == AssetKind::markdown) {
+    extract_markdown_runs(asset);
+  } else {
+    extract_plain_runs(asset);
+  }
+  const RuleEntry entry = rules::voice_language_rule();
+  const std::unique_ptr<Rule> rule = entry.make(RuleConfig{guide, channel, nullptr});
+  std::vector<Finding> findings;
+  RuleContext ctx(asset, guide, entry.meta->id, entry.meta->default_severity, findings);
+  rule->check(asset, ctx);
+  return findings;
+}
+
+TEST(LanguageDetect, DanishAndEnglish) {
+  const language::Detection da = language::detect(kDanish);
+  EXPECT_TRUE(da.reliable);
+  EXPECT_TRUE(language::same_family(da.code, "da")) << da.code;
+  const language::Detection en = language::detect(kEnglish);
+  EXPECT_TRUE(en.reliable);
+  EXPECT_EQ(en.code, "en");
+  EXPECT_EQ(en.name, "English");
+  EXPECT_GE(en.percent, 80);
+}
+
+TEST(LanguageDetect, DanishAndNorwegianAreOneFamily) {
+  EXPECT_TRUE(language::same_family("da", "no"));
+  EXPECT_TRUE(language::same_family("nb", "da"));
+  EXPECT_FALSE(language::same_family("da", "sv"));
+  EXPECT_FALSE(language::same_family("da", "en"));
+}
+
+TEST(LanguageRule, EnglishParagraphInDanishChannel) {
+  const std::vector<Finding> findings = check(std::string(kDanish) + "\n\n" + kEnglish + "\n");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].location.line, 3);
+  EXPECT_EQ(findings[0].location.column, 1);
+  EXPECT_EQ(findings[0].evidence["measured"], "en");
+  EXPECT_EQ(findings[0].evidence["expected"], "da");
+  EXPECT_EQ(findings[0].evidence["guide_key"], "brand.locale");
+  EXPECT_NE(findings[0].message.find("English"), std::string::npos);
+}
+
+TEST(LanguageRule, FrontMatterLangIsTheExpectedLanguage) {
+  // English with `lang: en` in a Danish channel is what it says it is.
+  EXPECT_TRUE(
+      check(std::string("---\nlang: en\n---\n\n") + kEnglish + "\n", AssetKind::markdown).empty());
+  // Danish copy under `lang: en` is reported, with the front matter as the guide key.
+  const std::vector<Finding> findings = check(
+      std::string("---\ntitle: x\nlang: \"en\"  # the English edition\n---\n\n") + kDanish + "\n",
+      AssetKind::markdown);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].location.line, 6);
+  EXPECT_EQ(findings[0].location.column, 1);
+  EXPECT_EQ(findings[0].evidence["expected"], "en");
+  EXPECT_EQ(findings[0].evidence["guide_key"], "front matter lang");
+  // Front matter that never closes is not front matter: its lang line is copy, not a setting.
+  EXPECT_EQ(check(std::string("---\nlang: en\n\n") + kEnglish + "\n", AssetKind::markdown).size(),
+            1u);
+}
+
+TEST(LanguageRule, ShortRunsAreNotJudged) {
+  // Fewer than 15 words: an English slogan in Danish copy is normal and too short to detect.
+  EXPECT_TRUE(check("Power from the sun, wherever you are this winter.\n").empty());
+}
+
+}  // namespace
+}  // namespace brandlint
