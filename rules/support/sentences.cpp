@@ -9,6 +9,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "rules/support/text.h"
 
@@ -115,6 +116,32 @@ bool joins(const RunWords& words, std::size_t next) {
   return before.is_number && w[next].is_letter && is_month(words.fold(w[next]));
 }
 
+bool is_quote_token(const RunWords& words, const Word& w) {
+  const std::string_view text = std::string_view(words.run->text).substr(w.run_begin, w.run_end - w.run_begin);
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  return static_cast<std::size_t>(i) == text.size() && c >= 0 && u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK);
+}
+
+// »Er det koldt?« spurgte hun. / "Is it cold?" she asked. UAX #29 ends a sentence after "?" or
+// "!" whatever follows; a quoted question or exclamation followed by a lower-case word is the
+// speech of a longer sentence.
+bool joins_quoted(const RunWords& words, std::size_t next) {
+  const std::vector<Word>& w = words.words;
+  if (next >= w.size() || !w[next].is_letter) return false;
+  std::size_t k = next;
+  while (k > 0 && is_quote_token(words, w[k - 1])) --k;
+  if (k == next || k == 0) return false;
+  const std::string_view mark = words.fold(w[k - 1]);
+  if (mark != "?" && mark != "!") return false;
+  const std::string_view first = std::string_view(words.run->text).substr(w[next].run_begin);
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(first.data()), i, static_cast<int32_t>(first.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
 }  // namespace
 
 bool is_abbreviation(std::string_view word_with_period) {
@@ -172,7 +199,7 @@ void split_sentences(const RunWords& words, std::uint32_t run_index, std::vector
     }
     current.last = static_cast<std::uint32_t>(token);
     current.word_count += count;
-    if (!joins(words, token)) close();
+    if (!joins(words, token) && !joins_quoted(words, token)) close();
   }
   close();
 }
