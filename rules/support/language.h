@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "linter/asset.h"
+
 namespace brandlint::language {
 
 struct Detection {
@@ -16,6 +18,11 @@ struct Detection {
 
 /// Detects the language of valid UTF-8 plain text.
 Detection detect(std::string_view utf8);
+
+/// The detection of run `run` of an asset (its display form), computed on first use and shared
+/// by every rule that asks (voice/language reports it, voice/spelling picks its dictionary by
+/// it), kept in Asset::derived. Same threading contract as Asset::derived.
+const Detection& detection_of(const Asset& asset, std::size_t run);
 
 /// Are `a` and `b` the same language, or too close for CLD2 to tell apart in a short text?
 /// Danish and Norwegian (no, nb, nn) are one family here: CLD2 mixes them up in marketing copy.

@@ -109,27 +109,31 @@ class Spelling final : public Rule {
     const std::string& locale = ctx.channel().locale;
     const text::AssetWords& all = text::words_of(asset);
     const std::vector<std::vector<bool>> starts = sentence_starts(asset, all);
-    // Verdicts per asset (copy repeats its words), keyed by dictionary and word: one asset can
-    // hold runs in several languages.
-    std::unordered_map<std::string, bool> verdicts;
+    // What a word is, by its bytes as written (copy repeats its words, and everything here but
+    // the context checks depends on the bytes alone): one normalisation and one lookup per
+    // distinct word of the asset, then a hash probe per occurrence.
+    std::unordered_map<std::string_view, WordInfo> seen;
     for (std::size_t r = 0; r < all.runs.size(); ++r) {
       const text::RunWords& words = all.runs[r];
-      const spelling::Dictionary* dict = spelling::Dictionary::for_language(language_of(words, locale));
+      const spelling::Dictionary* dict = spelling::Dictionary::for_language(language_of(asset, r, words, locale));
       if (!dict) continue;
+      const std::size_t d = dict->name() == "da_DK" ? 0 : 1;
       for (std::size_t i = 0; i < words.words.size(); ++i) {
         const text::Word& w = words.words[i];
-        if (!w.is_letter || skipped(words, i)) continue;
-        const std::string word = text::spelling_form(words.run_text(i, i + 1));
-        const Letters l = letters_of(word);
-        const bool capitalised = l.lower < l.letters;
+        if (!w.is_letter) continue;
+        auto [it, fresh] = seen.try_emplace(words.run_text(i, i + 1));
+        WordInfo& info = it->second;
+        if (fresh) classify(words, w, it->first, info);
+        if (info.skip || skipped_here(words, i)) continue;
         // A capitalised word inside a sentence is a name (a person, a street, a town, a
         // company form such as "ApS"): dictionaries hold few of them, and brand names are
         // voice/brand-name's. Danish capitalises nothing else mid-sentence.
-        if (capitalised && !starts[r][i]) continue;
-        if (abbreviation(words, i, word, *dict)) continue;
-        auto [it, fresh] = verdicts.try_emplace(dict->name() + '\t' + word, true);
-        if (fresh) it->second = acceptable(word, *dict) || (capitalised && foreign_word(word, *dict));
-        if (!it->second) report(*dict, w, word, ctx);
+        if (info.capitalised && !starts[r][i]) continue;
+        if (abbreviation(words, i, info.form, *dict)) continue;
+        if (info.verdict[d] < 0) {
+          info.verdict[d] = acceptable(info.form, *dict) || (info.capitalised && foreign_word(info.form, *dict)) ? 1 : 0;
+        }
+        if (info.verdict[d] == 0) report(*dict, w, info.form, ctx);
       }
     }
   }
@@ -148,23 +152,38 @@ class Spelling final : public Rule {
   // The run's expected language, unless CLD2 reliably reads a paragraph (15 words or more) as
   // another one: then that language's dictionary applies, and voice/language reports the
   // mismatch once instead of every word being a misspelling.
-  static std::string language_of(const text::RunWords& words, const std::string& locale) {
+  static std::string language_of(const Asset& asset, std::size_t r, const text::RunWords& words,
+                                 const std::string& locale) {
     const std::string expected = text::run_language(*words.run, locale);
     int count = 0;
     for (const text::Word& w : words.words) count += w.is_letter ? 1 : 0;
     if (count < 15) return expected;
-    const language::Detection d = language::detect(text::display_form(words.run->text));
+    const language::Detection& d = language::detection_of(asset, r);
     if (!d.reliable || d.percent < 80 || language::same_family(d.code, expected)) return expected;
     return d.code;
   }
 
-  bool skipped(const text::RunWords& words, std::size_t i) const {
-    const text::Word& w = words.words[i];
-    if (accepted_.contains(std::string(words.fold(w)))) return true;
-    const std::string_view raw = words.run_text(i, i + 1);
+  struct WordInfo {
+    bool skip = false;         // accepted, a number, a single letter, ALL-CAPS, a variable
+    bool capitalised = false;  // has an upper-case letter (not ALL-CAPS: those are skipped)
+    std::string form;          // spelling form: what the dictionary is asked
+    int verdict[2] = {-1, -1};  // by dictionary (da_DK, en_US): -1 not asked yet, 0 wrong, 1 right
+  };
+
+  // The part of "is this word checked, and how" that depends on the word's bytes alone.
+  void classify(const text::RunWords& words, const text::Word& w, std::string_view raw, WordInfo& info) const {
     const Letters l = letters_of(raw);
-    if (l.digit || l.letters < 2 || l.lower == 0) return true;  // numbers, single letters, ALL-CAPS
-    if (raw.find('_') != std::string_view::npos) return true;    // template variables: first_name
+    info.skip = accepted_.contains(words.fold(w)) ||
+                l.digit || l.letters < 2 || l.lower == 0 ||   // numbers, single letters, ALL-CAPS
+                raw.find('_') != std::string_view::npos;      // template variables: first_name
+    if (info.skip) return;
+    info.capitalised = l.lower < l.letters;
+    info.form = text::spelling_form(raw);
+  }
+
+  // The part that depends on where the word stands: hashtags, handles, addresses.
+  static bool skipped_here(const text::RunWords& words, std::size_t i) {
+    const text::Word& w = words.words[i];
     if (i > 0 && !w.space_before) {
       const std::string_view before = words.fold(words.words[i - 1]);
       if (before == "#" || before == "@") return true;  // hashtag, handle
@@ -248,7 +267,7 @@ class Spelling final : public Rule {
     for (const std::string_view e : kApostropheEndings) known = known || e == ending;
     if (!known) return false;
     const std::string stem = word.substr(0, apostrophe);
-    return accepted_.contains(text::match_form(stem)) || letters_of(stem).lower == 0 || dict.correct(stem);
+    return accepted_.contains(std::string_view(text::match_form(stem))) || letters_of(stem).lower == 0 || dict.correct(stem);
   }
 
   void report(const spelling::Dictionary& dict, const text::Word& w, const std::string& word,
@@ -270,7 +289,12 @@ class Spelling final : public Rule {
                          {"guide_key", accept_key_}});
   }
 
-  std::unordered_set<std::string> accepted_;  // match forms
+  // Transparent hashing, so a match form is looked up as the string_view it is.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> accepted_;  // match forms
   std::string accept_key_;
 };
 
