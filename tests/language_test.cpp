@@ -10,6 +10,7 @@
 
 #include "linter/assets/copy.h"
 #include "linter/rule.h"
+#include "rules/support/words.h"
 
 namespace brandlint::rules {
 RuleEntry voice_language_rule();
@@ -69,6 +70,31 @@ TEST(LanguageDetect, DanishAndNorwegianAreOneFamily) {
   EXPECT_TRUE(language::same_family("nb", "da"));
   EXPECT_FALSE(language::same_family("da", "sv"));
   EXPECT_FALSE(language::same_family("da", "en"));
+}
+
+text::RunWords words_of_text(const TextRun& run) {
+  text::RunWords words;
+  text::segment(run, words);
+  return words;
+}
+
+// The shortcut past CLD2 only takes copy that is plainly in its language; Swedish (which shares
+// "det", "på", "med", "vi" with Danish) and mixed copy go to the detector.
+TEST(LanguageDetect, PlainlyInSkipsOnlyOneSidedCopy) {
+  TextRun danish, english, swedish, mixed;
+  danish.text = kDanish;
+  english.text = kEnglish;
+  swedish.text =
+      "Nordlys Plus laddas av solen och ger dig ljus och värme när mörkret faller. Den väger elva "
+      "kilo.";
+  mixed.text = std::string(kDanish) + " The best power station of the winter.";
+  EXPECT_TRUE(language::plainly_in(words_of_text(danish), "da"));
+  EXPECT_FALSE(language::plainly_in(words_of_text(danish), "en"));
+  EXPECT_TRUE(language::plainly_in(words_of_text(english), "en"));
+  EXPECT_FALSE(language::plainly_in(words_of_text(english), "da"));
+  EXPECT_FALSE(language::plainly_in(words_of_text(swedish), "da"));
+  EXPECT_FALSE(language::plainly_in(words_of_text(mixed), "da"));
+  EXPECT_FALSE(language::plainly_in(words_of_text(danish), "sv"));  // only da and en have markers
 }
 
 TEST(LanguageRule, EnglishParagraphInDanishChannel) {

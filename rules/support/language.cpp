@@ -1,8 +1,12 @@
 #include "rules/support/language.h"
 
 #include <cctype>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <unordered_map>
 #include <vector>
 
 #include <cld2/public/compact_lang_det.h>
@@ -46,28 +50,88 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
-}  // namespace
+struct Detections {
+  std::vector<std::optional<Detection>> runs;
+  std::vector<std::optional<std::pair<std::string, bool>>> plain;  // plainly_in, with its language
+};
 
-const Detection& detection_of(const Asset& asset, std::size_t run) {
-  struct Detections {
-    std::vector<std::optional<Detection>> runs;
-  };
+Detections& detections_of(const Asset& asset) {
   std::shared_ptr<const void>& slot = asset.derived["language.detections"];
   if (!slot) {
     auto fresh = std::make_shared<Detections>();
     fresh->runs.resize(asset.runs.size());
+    fresh->plain.resize(asset.runs.size());
     slot = std::move(fresh);
   }
   // The slot is this asset's alone and the runner checks one asset on one thread, so the lazily
   // filled entries need no lock (the const in derived's type only guards against sharing).
-  auto& detections = *static_cast<Detections*>(const_cast<void*>(slot.get()));
-  std::optional<Detection>& d = detections.runs.at(run);
+  return *static_cast<Detections*>(const_cast<void*>(slot.get()));
+}
+
+// CLD2 needs valid UTF-8 and skips spaces, punctuation and the invisible fill of decoded
+// entities itself, so valid copy goes in as it is; normalising it first cost more than the
+// detection (the voice benchmark).
+void append_for_cld2(const std::string& text, std::string& out) {
+  if (valid_utf8(text)) {
+    out += text;
+  } else {
+    out += text::display_form(text);
+  }
+}
+
+}  // namespace
+
+bool plainly_in(const text::RunWords& words, std::string_view lang) {
+  // Function words of one language that are not words of the other, nor of Swedish or German
+  // (so a Swedish paragraph in Danish copy is never taken for Danish here): +1 Danish (and
+  // Norwegian), -1 English. None is longer than six bytes, which spares most lookups.
+  // Keyed by the hash segmentation already computed for every word (text::hash_fold), so a
+  // lookup costs no hashing; the word itself is compared on a hit.
+  struct Marker {
+    std::string_view word;
+    int lang;
+  };
+  static const std::unordered_map<std::uint64_t, Marker> markers = [] {
+    std::unordered_map<std::uint64_t, Marker> m;
+    for (const std::string_view w : {"og", "ikke", "jeg", "også", "hvor", "være", "af", "hvad", "hvis", "bliver",
+                                     "blev", "meget", "nogen", "noget", "kun", "kunne", "skulle", "ville", "selv",
+                                     "dem", "jer", "hende", "vores", "jeres", "sådan", "fordi", "hos", "derfor",
+                                     "mellem", "gennem"}) {
+      m.emplace(text::hash_fold(w), Marker{w, 1});
+    }
+    for (const std::string_view w : {"the", "and", "of", "with", "you", "your", "this", "that", "are", "from",
+                                     "have", "has", "will", "what", "when", "which", "would", "their", "they",
+                                     "were", "been", "our", "it's", "don't"}) {
+      m.emplace(text::hash_fold(w), Marker{w, -1});
+    }
+    return m;
+  }();
+  constexpr std::size_t kLongest = 6;
+  const int own = lang == "da" ? 1 : lang == "en" ? -1 : 0;
+  if (own == 0) return false;
+  int hits = 0;
+  for (const text::Word& w : words.words) {
+    if (!w.is_letter || w.fold_size > kLongest) continue;
+    const auto it = markers.find(w.fold_hash);
+    if (it == markers.end() || it->second.word != words.fold(w)) continue;
+    if (it->second.lang != own) return false;
+    ++hits;
+  }
+  return hits >= 2;
+}
+
+bool plainly_in(const Asset& asset, std::size_t run, const text::RunWords& words, std::string_view lang) {
+  std::optional<std::pair<std::string, bool>>& known = detections_of(asset).plain.at(run);
+  if (!known || known->first != lang) known.emplace(std::string(lang), plainly_in(words, lang));
+  return known->second;
+}
+
+const Detection& detection_of(const Asset& asset, std::size_t run) {
+  std::optional<Detection>& d = detections_of(asset).runs.at(run);
   if (!d) {
-    // CLD2 needs valid UTF-8 and skips spaces, punctuation and the invisible fill of decoded
-    // entities itself, so valid copy goes in as it is; normalising it first cost more than the
-    // detection (the voice benchmark).
-    const std::string& text = asset.runs[run].text;
-    d = detect(valid_utf8(text) ? std::string_view(text) : std::string_view(text::display_form(text)));
+    std::string text;
+    append_for_cld2(asset.runs[run].text, text);
+    d = detect(text);
   }
   return *d;
 }

@@ -59,7 +59,7 @@ class Language final : public Rule {
       if (count < min_words_) continue;
       const std::string expected = text::run_language(*words.run, locale);
       if (expected.empty()) continue;
-      // On the display form: valid UTF-8 without markup padding, which CLD2 requires.
+      if (language::plainly_in(asset, r, words, expected)) continue;
       const language::Detection& d = language::detection_of(asset, r);
       if (!d.reliable || d.percent < min_percent_ || language::same_family(d.code, expected)) continue;
       // A run's own lang comes from front matter in Markdown, from a lang attribute in markup.

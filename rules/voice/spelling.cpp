@@ -7,6 +7,7 @@
 // and capitalised words inside a sentence (names). The rule's languages are those with a
 // dictionary (da, en); a run in any other language is not checked.
 #include <cctype>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -112,7 +113,7 @@ class Spelling final : public Rule {
     // What a word is, by its bytes as written (copy repeats its words, and everything here but
     // the context checks depends on the bytes alone): one normalisation and one lookup per
     // distinct word of the asset, then a hash probe per occurrence.
-    std::unordered_map<std::string_view, WordInfo> seen;
+    std::unordered_map<Raw, WordInfo, RawHash> seen;
     for (std::size_t r = 0; r < all.runs.size(); ++r) {
       const text::RunWords& words = all.runs[r];
       const spelling::Dictionary* dict = spelling::Dictionary::for_language(language_of(asset, r, words, locale));
@@ -121,9 +122,9 @@ class Spelling final : public Rule {
       for (std::size_t i = 0; i < words.words.size(); ++i) {
         const text::Word& w = words.words[i];
         if (!w.is_letter) continue;
-        auto [it, fresh] = seen.try_emplace(words.run_text(i, i + 1));
+        auto [it, fresh] = seen.try_emplace(Raw{words.run_text(i, i + 1), w.fold_hash});
         WordInfo& info = it->second;
-        if (fresh) classify(words, w, it->first, info);
+        if (fresh) classify(words, w, it->first.bytes, info);
         if (info.skip || skipped_here(words, i)) continue;
         // A capitalised word inside a sentence is a name (a person, a street, a town, a
         // company form such as "ApS"): dictionaries hold few of them, and brand names are
@@ -157,11 +158,22 @@ class Spelling final : public Rule {
     const std::string expected = text::run_language(*words.run, locale);
     int count = 0;
     for (const text::Word& w : words.words) count += w.is_letter ? 1 : 0;
-    if (count < 15) return expected;
+    if (count < 15 || language::plainly_in(asset, r, words, expected)) return expected;
     const language::Detection& d = language::detection_of(asset, r);
     if (!d.reliable || d.percent < 80 || language::same_family(d.code, expected)) return expected;
     return d.code;
   }
+
+  // A word as written, hashed by the hash of its match form that segmentation already computed
+  // (spellings that differ only in case share a bucket; equality still compares the bytes).
+  struct Raw {
+    std::string_view bytes;
+    std::uint64_t fold_hash = 0;
+    bool operator==(const Raw& o) const { return bytes == o.bytes; }
+  };
+  struct RawHash {
+    std::size_t operator()(const Raw& r) const { return static_cast<std::size_t>(r.fold_hash); }
+  };
 
   struct WordInfo {
     bool skip = false;         // accepted, a number, a single letter, ALL-CAPS, a variable
