@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "linter/assets/copy.h"
 #include "linter/rule.h"
 #include "rules/channel/length_count.h"
+#include "tests/support/copy_check.h"
 
 namespace brandlint::rules {
 RuleEntry channel_sms_length_rule();
@@ -18,15 +18,12 @@ RuleEntry channel_text_length_rule();
 namespace brandlint {
 namespace {
 
-constexpr const char* kGuide = R"(
-[brand]
-name = "Nordlys"
-version = "1"
-locale = "da-DK"
-[palette]
-[[palette.color]]
-name = "Blå"
-hex = "#0B3D91"
+using testing::Checked;
+
+Checked check(const RuleEntry& entry, const std::string& channel_name, const std::string& name,
+              const std::string& bytes) {
+  static const guide::BrandGuide guide =
+      guide::load_guide_from_string(std::string(testing::kGuideHeader) + R"(
 [channels.sms]
 include = ["sms/**"]
 sms = { max_segments = 1 }
@@ -36,34 +33,10 @@ limits = { headline = 30, description = 90 }
 [channels.x]
 include = ["x/**"]
 limits = { x = 280 }
-)";
-
-struct Checked {
-  std::vector<Finding> findings;
-  Json measurements = Json::object();
-};
-
-Checked check(const RuleEntry& entry, const std::string& channel_name, const std::string& name,
-              const std::string& bytes) {
-  static const guide::BrandGuide guide = guide::load_guide_from_string(kGuide, "brandguide.toml");
-  const guide::Channel& channel = *guide.find_channel(channel_name);
-  Asset asset;
-  asset.path = asset.display_path = name;
-  asset.channel = &channel;
-  decode_text(bytes, asset);
-  if (name.ends_with(".toml")) {
-    asset.kind = AssetKind::copy_deck;
-    extract_copy_deck_runs(asset);
-  } else {
-    asset.kind = AssetKind::text;
-    extract_plain_runs(asset);
-  }
-  Checked out;
-  const std::unique_ptr<Rule> rule = entry.make(RuleConfig{guide, channel, nullptr});
-  RuleContext ctx(asset, guide, entry.meta->id, entry.meta->default_severity, out.findings);
-  ctx.set_measurements(&out.measurements);
-  rule->check(asset, ctx);
-  return out;
+)",
+                                    "brandguide.toml");
+  return testing::check_rule(entry, guide,
+                             testing::load_copy(name, bytes, *guide.find_channel(channel_name)));
 }
 
 TEST(LengthCount, GraphemeClusters) {

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "linter/assets/copy.h"
 #include "linter/rule.h"
 #include "rules/support/words.h"
+#include "tests/support/copy_check.h"
 
 namespace brandlint::rules {
 RuleEntry voice_language_rule();
@@ -30,46 +30,11 @@ constexpr const char* kEnglish =
     "gets outside.";
 
 std::vector<Finding> check(const std::string& text, AssetKind kind = AssetKind::text) {
-  static const guide::BrandGuide guide = guide::load_guide_from_string(
-      "[brand]\nname = \"Nordlys\"\nversion = \"1\"\nlocale = "
-      "\"da-DK\"\n[palette]\n[[palette.color]]\n"
-      "name = \"Blå\"\nhex = \"#0B3D91\"\n",
-      "brandguide.toml");
-  const guide::Channel& channel = *guide.find_channel("default");
-  Asset asset;
-  asset.path = asset.display_path = kind == AssetKind::markdown ? "copy.md" : "copy.txt";
-  asset.kind = kind;
-  asset.channel = &channel;
-  decode_text(text, asset);
-  if (kind == AssetKind::markdown) {
-    extract_markdown_runs(asset);
-  } else {
-    extract_plain_runs(asset);
-  }
-  const RuleEntry entry = rules::voice_language_rule();
-  const std::unique_ptr<Rule> rule = entry.make(RuleConfig{guide, channel, nullptr});
-  std::vector<Finding> findings;
-  RuleContext ctx(asset, guide, entry.meta->id, entry.meta->default_severity, findings);
-  rule->check(asset, ctx);
-  return findings;
-}
-
-TEST(LanguageDetect, DanishAndEnglish) {
-  const language::Detection da = language::detect(kDanish);
-  EXPECT_TRUE(da.reliable);
-  EXPECT_TRUE(language::same_family(da.code, "da")) << da.code;
-  const language::Detection en = language::detect(kEnglish);
-  EXPECT_TRUE(en.reliable);
-  EXPECT_EQ(en.code, "en");
-  EXPECT_EQ(en.name, "English");
-  EXPECT_GE(en.percent, 80);
-}
-
-TEST(LanguageDetect, DanishAndNorwegianAreOneFamily) {
-  EXPECT_TRUE(language::same_family("da", "no"));
-  EXPECT_TRUE(language::same_family("nb", "da"));
-  EXPECT_FALSE(language::same_family("da", "sv"));
-  EXPECT_FALSE(language::same_family("da", "en"));
+  static const guide::BrandGuide guide =
+      guide::load_guide_from_string(testing::kGuideHeader, "brandguide.toml");
+  const Asset asset = testing::load_copy(kind == AssetKind::markdown ? "copy.md" : "copy.txt", text,
+                                         *guide.find_channel("default"));
+  return testing::check_rule(rules::voice_language_rule(), guide, asset).findings;
 }
 
 text::RunWords words_of_text(const TextRun& run) {

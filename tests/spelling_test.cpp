@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "linter/assets/copy.h"
 #include "linter/rule.h"
+#include "tests/support/copy_check.h"
 #include "tests/support/paths.h"
 
 namespace brandlint::rules {
@@ -22,15 +22,9 @@ RuleEntry voice_spelling_rule();
 namespace brandlint {
 namespace {
 
-constexpr const char* kGuide = R"(
-[brand]
-name = "Nordlys"
-version = "1"
-locale = "da-DK"
-[palette]
-[[palette.color]]
-name = "Blå"
-hex = "#0B3D91"
+const guide::BrandGuide& test_guide() {
+  static const guide::BrandGuide guide =
+      guide::load_guide_from_string(std::string(testing::kGuideHeader) + R"(
 [voice]
 acronyms = ["SMS", "USB"]
 accept = ["solstrøm", "strømstation", "Polarlys"]
@@ -40,29 +34,22 @@ not = ["Nordlys+"]
 [channels.en]
 include = ["en/**"]
 locale = "en-US"
-)";
+)",
+                                    "brandguide.toml");
+  return guide;
+}
 
+// The misspelled words (evidence "measured") voice/spelling reports in `text`, in order.
 std::vector<std::string> misspelled(const std::string& channel_name, const std::string& text,
                                     AssetKind kind = AssetKind::text) {
-  static const guide::BrandGuide guide = guide::load_guide_from_string(kGuide, "brandguide.toml");
-  const guide::Channel& channel = *guide.find_channel(channel_name);
-  Asset asset;
-  asset.path = asset.display_path = kind == AssetKind::markdown ? "copy.md" : "copy.txt";
-  asset.kind = kind;
-  asset.channel = &channel;
-  decode_text(text, asset);
-  if (kind == AssetKind::markdown) {
-    extract_markdown_runs(asset);
-  } else {
-    extract_plain_runs(asset);
-  }
-  const RuleEntry entry = rules::voice_spelling_rule();
-  const std::unique_ptr<Rule> rule = entry.make(RuleConfig{guide, channel, nullptr});
-  std::vector<Finding> findings;
-  RuleContext ctx(asset, guide, entry.meta->id, entry.meta->default_severity, findings);
-  rule->check(asset, ctx);
+  const guide::BrandGuide& guide = test_guide();
+  const Asset asset = testing::load_copy(kind == AssetKind::markdown ? "copy.md" : "copy.txt", text,
+                                         *guide.find_channel(channel_name));
   std::vector<std::string> words;
-  for (const Finding& f : findings) words.push_back(f.evidence["measured"].get<std::string>());
+  for (const Finding& f :
+       testing::check_rule(rules::voice_spelling_rule(), guide, asset).findings) {
+    words.push_back(f.evidence["measured"].get<std::string>());
+  }
   return words;
 }
 

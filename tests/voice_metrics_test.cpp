@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "linter/assets/copy.h"
 #include "linter/rule.h"
 #include "rules/registry.h"
 #include "rules/support/syllables.h"
+#include "tests/support/copy_check.h"
 
 namespace brandlint::rules {
 RuleEntry voice_readability_rule();
@@ -23,15 +23,9 @@ RuleEntry voice_banned_term_rule();
 namespace brandlint {
 namespace {
 
-constexpr const char* kGuide = R"(
-[brand]
-name = "Nordlys"
-version = "1"
-locale = "da-DK"
-[palette]
-[[palette.color]]
-name = "Blå"
-hex = "#0B3D91"
+const guide::BrandGuide& test_guide() {
+  static const guide::BrandGuide guide =
+      guide::load_guide_from_string(std::string(testing::kGuideHeader) + R"(
 [voice]
 sentence_max_words = 25
 readability = { lix_max = 60, flesch_min = 10 }
@@ -45,36 +39,20 @@ lang = "en"
 [channels.en]
 include = ["en/**"]
 locale = "en-US"
-)";
-
-const guide::BrandGuide& test_guide() {
-  static const guide::BrandGuide guide = guide::load_guide_from_string(kGuide, "brandguide.toml");
+)",
+                                    "brandguide.toml");
   return guide;
 }
 
 Asset load(const std::string& path, const std::string& text, const std::string& channel) {
-  Asset asset;
-  asset.path = asset.display_path = path;
-  asset.channel = test_guide().find_channel(channel);
-  decode_text(text, asset);
-  if (path.ends_with(".md")) {
-    asset.kind = AssetKind::markdown;
-    extract_markdown_runs(asset);
-  } else {
-    asset.kind = AssetKind::text;
-    extract_plain_runs(asset);
-  }
-  return asset;
+  return testing::load_copy(path, text, *test_guide().find_channel(channel));
 }
 
 std::vector<Finding> check(const RuleEntry& entry, const Asset& asset,
                            Json* measurements = nullptr) {
-  const std::unique_ptr<Rule> rule = entry.make(RuleConfig{test_guide(), *asset.channel, nullptr});
-  std::vector<Finding> findings;
-  RuleContext ctx(asset, test_guide(), entry.meta->id, entry.meta->default_severity, findings);
-  if (measurements != nullptr) ctx.set_measurements(measurements);
-  rule->check(asset, ctx);
-  return findings;
+  testing::Checked checked = testing::check_rule(entry, test_guide(), asset);
+  if (measurements != nullptr) *measurements = std::move(checked.measurements);
+  return std::move(checked.findings);
 }
 
 // Every registered voice/* and channel/* rule that reads this kind of asset.
