@@ -19,11 +19,13 @@
   X(voice_claims) \
   X(voice_emoji) \
   X(voice_exclamation) \
+  X(voice_language) \
   X(voice_preferred_term) \
   X(voice_readability) \
   X(voice_repeated_word) \
   X(voice_sentence_length) \
   X(voice_shouting) \
+  X(voice_spelling) \
   /* end of table */
 
 namespace brandlint::rules {

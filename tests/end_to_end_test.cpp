@@ -55,7 +55,8 @@ TEST(EndToEnd, DemoCampaignHasFindingsInEveryChannelAndExitsOne) {
     EXPECT_EQ(channels_with_findings.count(channel), 1u) << "no findings in channel " << channel;
   }
   for (const char* rule : {"voice/banned-term", "voice/brand-name", "color/off-palette",
-                           "brandlint/unreadable-asset"}) {
+                           "brandlint/unreadable-asset", "voice/spelling", "voice/language",
+                           "voice/repeated-word", "voice/address"}) {
     EXPECT_EQ(rules_seen.count(rule), 1u) << "demo shows no " << rule;
   }
 }

@@ -58,6 +58,8 @@ class BlockMasker {
   }
 
   std::vector<Block>& blocks() { return blocks_; }
+  /// The front matter's `lang`, as written ("da", "en-GB"); "" when there is none.
+  const std::string& lang() const { return lang_; }
   const std::set<std::string>& labels() const { return labels_; }
 
  private:
@@ -337,10 +339,37 @@ class BlockMasker {
           blank(out_, 0, next);
           return next + 1;
         }
+        front_lang_line(pos, next);
         pos = next + 1;
       }
+      lang_.clear();  // never closed: not front matter
     }
     return 0;
+  }
+
+  // A top-level `lang: da` (YAML) or `lang = "en-GB"` (TOML) line of the front matter: the
+  // language the whole document is written in. Nested keys (indented) and other keys are ignored.
+  void front_lang_line(std::size_t p, std::size_t le) {
+    if (le > p && src_[le - 1] == '\r') --le;
+    const std::string_view line = src_.substr(p, le - p);
+    if (!line.starts_with("lang")) return;
+    std::size_t k = 4;
+    while (k < line.size() && is_blank_char(line[k])) ++k;
+    if (k >= line.size() || (line[k] != ':' && line[k] != '=')) return;
+    ++k;
+    while (k < line.size() && is_blank_char(line[k])) ++k;
+    std::size_t e = line.find('#', k);  // a trailing comment
+    if (e == std::string_view::npos) e = line.size();
+    while (e > k && is_blank_char(line[e - 1])) --e;
+    if (e > k + 1 && (line[k] == '"' || line[k] == '\'') && line[e - 1] == line[k]) {
+      ++k;
+      --e;
+    }
+    const std::string_view value = line.substr(k, e - k);
+    const bool tag = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (tag) lang_ = std::string(value);
   }
 
   // ------------------------------------------------------------------ one line
@@ -518,6 +547,7 @@ class BlockMasker {
   int html_type_ = 0;
   std::size_t para_begin_ = 0, para_end_ = 0;
   int para_lines_ = 0;
+  std::string lang_;
 };
 
 bool has_copy(std::string_view text) {
@@ -532,6 +562,10 @@ void extract_markdown_runs(Asset& asset) {
   BlockMasker masker(asset.text, masked);
   masker.run();
 
+  // Front matter `lang` is the language of every run (as an HTML lang attribute is for its
+  // element), overriding the channel's locale.
+  std::string lang = masker.lang().substr(0, masker.lang().find_first_of("-_"));
+  std::transform(lang.begin(), lang.end(), lang.begin(), ascii_lower);
   std::vector<Block>& blocks = masker.blocks();
   std::sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) { return a.begin < b.begin; });
   const auto add_run = [&](std::size_t begin, std::size_t end, const char* scope) {
@@ -541,6 +575,7 @@ void extract_markdown_runs(Asset& asset) {
     run.text = std::string(text);
     run.source_offset = begin;
     run.scope = scope;
+    run.lang = lang;
     asset.runs.push_back(std::move(run));
   };
   std::vector<Span> alts;

@@ -228,6 +228,15 @@ std::size_t autolink_end(std::string_view s, std::size_t i, std::size_t e) {
   return p < e && (uri || at) ? p + 1 : npos;
 }
 
+// Inline code is not copy, but it stands in the sentence like a word ("`site/index.html` is the
+// home page"): blanking it to spaces alone would let "service.   is the" read as one sentence.
+// The span becomes U+FFFC OBJECT REPLACEMENT CHARACTER, then spaces: a token that is no word
+// and no letter, which sentence splitting treats as the start of what follows a period.
+void mask_code(std::string& s, std::size_t begin, std::size_t end) {
+  blank(s, begin, end);
+  if (end - begin >= 3 && s.compare(begin, 3, "   ") == 0) s.replace(begin, 3, "\xEF\xBF\xBC");
+}
+
 bool blanks_content(std::string_view tag) {
   return tag == "code" || tag == "kbd" || tag == "samp" || tag == "pre" || tag == "script" ||
          tag == "style";
@@ -418,15 +427,23 @@ void mask_inlines(std::string& buffer, std::size_t begin, std::size_t end, Inlin
         ++i;
         continue;
       }
+      bool code = false;
       if (!closing && blanks_content(tag)) {
         // <code>…</code> and friends: the content is not copy either.
         const std::size_t close_tag = s.find("</" + tag, stop);
         if (close_tag != npos && close_tag < end) {
           const std::size_t gt = s.find('>', close_tag);
-          if (gt != npos && gt < end) stop = gt + 1;
+          if (gt != npos && gt < end) {
+            stop = gt + 1;
+            code = tag == "code" || tag == "kbd" || tag == "samp";
+          }
         }
       }
-      blank(buffer, i, stop);
+      if (code) {
+        mask_code(buffer, i, stop);
+      } else {
+        blank(buffer, i, stop);
+      }
       i = stop;
     } else if (c == '&') {
       char32_t cp = 0;
@@ -441,7 +458,7 @@ void mask_inlines(std::string& buffer, std::size_t begin, std::size_t end, Inlin
     } else if (c == '`') {
       std::size_t run = 0;
       const std::size_t stop = code_span_end(s, i, end, run);
-      if (stop != npos) blank(buffer, i, stop);
+      if (stop != npos) mask_code(buffer, i, stop);
       i = stop != npos ? stop : i + run;
     } else if (c == '[' || (c == '!' && i + 1 < end && s[i + 1] == '[')) {
       const std::size_t open = c == '!' ? i + 1 : i;

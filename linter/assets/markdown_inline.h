@@ -28,7 +28,8 @@ void blank(std::string& buffer, std::size_t begin, std::size_t end);
 /// Link reference labels in CommonMark's matching form (case-folded ASCII, collapsed spaces).
 std::string normalize_label(std::string_view label);
 
-/// Masks the inline markup of buffer[begin, end): code spans, HTML tags and comments, autolinks
+/// Masks the inline markup of buffer[begin, end): code spans (and <code>, <kbd>, <samp>) become
+/// U+FFFC followed by spaces, a placeholder token that is no word; HTML tags and comments, autolinks
 /// and bare URLs, link/image destinations and titles, brackets, emphasis and strike-through
 /// delimiters, backslashes of escapes. Entities are decoded in place: the character, then
 /// default-ignorable fill (U+200B, U+00AD) up to the entity's length, which word matching

@@ -5,6 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "linter/asset.h"
+#include "rules/support/words.h"
+
 namespace brandlint::language {
 
 struct Detection {
@@ -16,6 +19,23 @@ struct Detection {
 
 /// Detects the language of valid UTF-8 plain text.
 Detection detect(std::string_view utf8);
+
+/// Is the run plainly written in `lang` ("da" or "en"), so that asking CLD2 can be skipped? It
+/// is when at least two of its words are function words only Danish (and Norwegian) has
+/// ("og", "ikke", "jeg", "også", "hvor", ...) and none is one only English has ("the", "and",
+/// "of", "with", "you", ...), or the other way round. CLD2 reads about 30 MB/s, the slowest
+/// step of the voice rules; most copy is plainly in its language and needs no detector.
+/// Anything else (other languages, mixed text) is left to CLD2.
+bool plainly_in(const text::RunWords& words, std::string_view lang);
+
+/// plainly_in for run `run` of an asset, kept in Asset::derived with the run's detection:
+/// voice/language and voice/spelling both ask.
+bool plainly_in(const Asset& asset, std::size_t run, const text::RunWords& words, std::string_view lang);
+
+/// The detection of run `run` of an asset (its display form), computed on first use and shared
+/// by every rule that asks (voice/language reports it, voice/spelling picks its dictionary by
+/// it), kept in Asset::derived. Same threading contract as Asset::derived.
+const Detection& detection_of(const Asset& asset, std::size_t run);
 
 /// Are `a` and `b` the same language, or too close for CLD2 to tell apart in a short text?
 /// Danish and Norwegian (no, nb, nn) are one family here: CLD2 mixes them up in marketing copy.

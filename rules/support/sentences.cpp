@@ -1,5 +1,6 @@
 #include "rules/support/sentences.h"
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <stdexcept>
@@ -8,6 +9,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "rules/support/text.h"
 
@@ -84,6 +86,24 @@ void unwrap_lines(std::u16string& units) {
   }
 }
 
+// UAX #29 (SB8) joins "service. site/index.html is ..." into one sentence: after a period, a
+// lower-case letter continues the sentence. In copy with the inline code masked (Markdown
+// `code` becomes U+FFFC, then spaces), a placeholder after a sentence end starts a new one,
+// as it does for the reader who sees "`site/index.html` is ...". Appends those positions.
+void placeholder_breaks(std::u16string_view units, std::vector<int32_t>& breaks) {
+  for (std::size_t k = 1; k < units.size(); ++k) {
+    if (units[k] != u'\uFFFC') continue;
+    std::size_t j = k;
+    while (j > 0 && (is_hspace(units[j - 1]) || units[j - 1] == u'\n')) --j;
+    if (j == k) continue;  // no space before it: "x.`y`" is one token run
+    // Closing quotes and brackets may stand between the terminator and the space.
+    while (j > 0 && (u_hasBinaryProperty(units[j - 1], UCHAR_QUOTATION_MARK) || units[j - 1] == u')')) --j;
+    if (j > 0 && (units[j - 1] == u'.' || units[j - 1] == u'!' || units[j - 1] == u'?')) {
+      breaks.push_back(static_cast<int32_t>(k));
+    }
+  }
+}
+
 // Should the ICU break at token index `next` (the first token of the following sentence) be
 // dropped? Only a period directly after an abbreviation or an ordinal qualifies.
 bool joins(const RunWords& words, std::size_t next) {
@@ -94,6 +114,32 @@ bool joins(const RunWords& words, std::size_t next) {
   if (words.fold(period) != "." || period.space_before) return false;
   if (before.is_letter && is_abbreviation(std::string(words.fold(before)) + ".")) return true;
   return before.is_number && w[next].is_letter && is_month(words.fold(w[next]));
+}
+
+bool is_quote_token(const RunWords& words, const Word& w) {
+  const std::string_view text = std::string_view(words.run->text).substr(w.run_begin, w.run_end - w.run_begin);
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  return static_cast<std::size_t>(i) == text.size() && c >= 0 && u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK);
+}
+
+// »Er det koldt?« spurgte hun. / "Is it cold?" she asked. UAX #29 ends a sentence after "?" or
+// "!" whatever follows; a quoted question or exclamation followed by a lower-case word is the
+// speech of a longer sentence.
+bool joins_quoted(const RunWords& words, std::size_t next) {
+  const std::vector<Word>& w = words.words;
+  if (next >= w.size() || !w[next].is_letter) return false;
+  std::size_t k = next;
+  while (k > 0 && is_quote_token(words, w[k - 1])) --k;
+  if (k == next || k == 0) return false;
+  const std::string_view mark = words.fold(w[k - 1]);
+  if (mark != "?" && mark != "!") return false;
+  const std::string_view first = std::string_view(words.run->text).substr(w[next].run_begin);
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(first.data()), i, static_cast<int32_t>(first.size()), c);
+  return c >= 0 && u_islower(c);
 }
 
 }  // namespace
@@ -120,6 +166,16 @@ void split_sentences(const RunWords& words, std::uint32_t run_index, std::vector
   ubrk_setText(breaker, units.data(), static_cast<int32_t>(units.size()), &status);
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU sentence break: ") + u_errorName(status));
 
+  thread_local std::vector<int32_t> breaks;
+  breaks.clear();
+  for (int32_t end = ubrk_next(breaker); end != UBRK_DONE; end = ubrk_next(breaker)) breaks.push_back(end);
+  const std::size_t icu_breaks = breaks.size();
+  placeholder_breaks(units, breaks);
+  if (breaks.size() > icu_breaks) {
+    std::sort(breaks.begin(), breaks.end());
+    breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
+  }
+
   std::size_t token = 0;  // first token not yet in a sentence
   Sentence current;
   bool open = false;
@@ -131,7 +187,7 @@ void split_sentences(const RunWords& words, std::uint32_t run_index, std::vector
     }
     open = false;
   };
-  for (int32_t end = ubrk_next(breaker); end != UBRK_DONE; end = ubrk_next(breaker)) {
+  for (const int32_t end : breaks) {
     const std::size_t end_byte = utf16.byte_begin(static_cast<std::size_t>(end));
     const std::size_t first = token;
     std::uint32_t count = 0;
@@ -143,7 +199,7 @@ void split_sentences(const RunWords& words, std::uint32_t run_index, std::vector
     }
     current.last = static_cast<std::uint32_t>(token);
     current.word_count += count;
-    if (!joins(words, token)) close();
+    if (!joins(words, token) && !joins_quoted(words, token)) close();
   }
   close();
 }

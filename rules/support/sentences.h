@@ -4,6 +4,10 @@
 //     except before a list marker ("- ", "* ", "• ", "1. ", "1) "): a list item is a sentence;
 //   - no break after a Danish or English abbreviation ("f.eks.", "bl.a.", "Mr.", "e.g." ...)
 //     or after an ordinal/date number ("1. januar", "d. 3. maj", "den 24. December");
+//   - no break after a quoted question or exclamation followed by a lower-case word
+//     ("»Er det koldt?« spurgte hun.", "“Is it cold?” she asked.");
+//   - a break before Markdown inline code (its U+FFFC placeholder) that follows a sentence end:
+//     "service. `index.html` is ..." is two sentences (UAX #29 would join them: "is" is lower case);
 //   - headings, alt texts, titles and other non-body scopes are one sentence per run at most
 //     (a heading never runs on into the paragraph after it: runs are never joined).
 // Each sentence knows its word tokens (letters and numbers only, from words_of), so every rule

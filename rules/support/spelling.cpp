@@ -118,7 +118,11 @@ bool Dictionary::correct(std::string_view word) const {
   const std::string w = to_dict(word, ok);
   if (!ok) return true;
   const std::lock_guard<std::mutex> lock(mutex_);
-  return hunspell_->spell(w);
+  if (const auto it = verdicts_.find(w); it != verdicts_.end()) return it->second;
+  if (verdicts_.size() >= kMaxVerdicts) verdicts_.clear();
+  const bool verdict = hunspell_->spell(w);
+  verdicts_.emplace(w, verdict);
+  return verdict;
 }
 
 std::vector<std::string> Dictionary::suggest(std::string_view word, std::size_t max) const {
@@ -128,7 +132,9 @@ std::vector<std::string> Dictionary::suggest(std::string_view word, std::size_t 
   std::vector<std::string> raw;
   {
     const std::lock_guard<std::mutex> lock(mutex_);
-    raw = hunspell_->suggest(w);
+    auto it = suggestions_.find(w);
+    if (it == suggestions_.end()) it = suggestions_.emplace(w, hunspell_->suggest(w)).first;
+    raw = it->second;
   }
   std::vector<std::string> out;
   for (std::size_t i = 0; i < raw.size() && out.size() < max; ++i) out.push_back(from_dict(raw[i]));

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 class Hunspell;
@@ -31,7 +33,9 @@ class Dictionary {
   /// Is `word` (UTF-8, NFC) spelled correctly? A word the dictionary's encoding cannot
   /// represent is never called wrong.
   bool correct(std::string_view word) const;
-  /// Up to `max` suggestions, best first (UTF-8).
+  /// Up to `max` suggestions, best first (UTF-8). Hunspell takes milliseconds per suggestion
+  /// list (a thousand times a lookup), so lists are kept for the process: a misspelling that
+  /// recurs across files costs one.
   std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
 
   const std::string& name() const { return name_; }          // "da_DK"
@@ -48,6 +52,12 @@ class Dictionary {
   bool utf8_ = true;
   std::unique_ptr<Hunspell> hunspell_;
   mutable std::mutex mutex_;
+  mutable std::map<std::string, std::vector<std::string>, std::less<>> suggestions_;  // by mutex_
+  // Verdicts of correct(), by the word in the dictionary's encoding: copy repeats its words
+  // across files, and a da_DK lookup with compounding costs microseconds. Guarded by mutex_,
+  // emptied when it reaches kMaxVerdicts so memory stays bounded on huge corpora.
+  static constexpr std::size_t kMaxVerdicts = 1 << 18;
+  mutable std::unordered_map<std::string, bool> verdicts_;
 };
 
 /// The Debian dictionary name for a primary language subtag: "da" -> "da_DK", "en" -> "en_US";

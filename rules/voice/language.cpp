@@ -45,7 +45,9 @@ class Language final : public Rule {
 
   void check(const Asset& asset, RuleContext& ctx) const override {
     const std::string& locale = ctx.channel().locale;
-    for (const text::RunWords& words : text::words_of(asset).runs) {
+    const std::vector<text::RunWords>& runs = text::words_of(asset).runs;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      const text::RunWords& words = runs[r];
       std::int64_t count = 0;
       std::size_t first = words.words.size(), last = 0;
       for (std::size_t i = 0; i < words.words.size(); ++i) {
@@ -57,10 +59,13 @@ class Language final : public Rule {
       if (count < min_words_) continue;
       const std::string expected = text::run_language(*words.run, locale);
       if (expected.empty()) continue;
-      // The display form is valid UTF-8 without markup padding, which CLD2 requires.
-      const language::Detection d = language::detect(text::display_form(words.run->text));
+      if (language::plainly_in(asset, r, words, expected)) continue;
+      const language::Detection& d = language::detection_of(asset, r);
       if (!d.reliable || d.percent < min_percent_ || language::same_family(d.code, expected)) continue;
-      const std::string key = words.run->lang.empty() ? locale_key_ : "lang attribute";
+      // A run's own lang comes from front matter in Markdown, from a lang attribute in markup.
+      const std::string key = !words.run->lang.empty()
+                                  ? (asset.kind == AssetKind::markdown ? "front matter lang" : "lang attribute")
+                                  : locale_key_;
       ctx.report_text(words.words[first].begin, words.words[last - 1].end,
                       fmt::format("copy reads as {} ({}, {} %), expected \"{}\" ({})", d.name, d.code, d.percent,
                                   expected, key),

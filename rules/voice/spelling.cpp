@@ -3,8 +3,11 @@
 // variants, which voice/brand-name and voice/preferred-term report instead), `voice.acronyms` and
 // `voice.accept`. Danish words with æ, ø and å are checked like any other (Vale skips them).
 // Not checked: numbers and words with digits, ALL-CAPS words, single letters, hashtags and
-// handles, URLs and e-mail addresses. A language without a dictionary is not checked.
+// handles, URLs and e-mail addresses, abbreviations written with their period ("kl.", "f.eks."),
+// and capitalised words inside a sentence (names). The rule's languages are those with a
+// dictionary (da, en); a run in any other language is not checked.
 #include <cctype>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +21,7 @@
 
 #include "linter/rule.h"
 #include "rules/support/language.h"
+#include "rules/support/sentences.h"
 #include "rules/support/spelling.h"
 #include "rules/support/text.h"
 #include "rules/support/words.h"
@@ -104,17 +108,33 @@ class Spelling final : public Rule {
 
   void check(const Asset& asset, RuleContext& ctx) const override {
     const std::string& locale = ctx.channel().locale;
-    std::unordered_map<std::string, bool> verdicts;  // per asset: copy repeats its words
-    for (const text::RunWords& words : text::words_of(asset).runs) {
-      const spelling::Dictionary* dict = spelling::Dictionary::for_language(language_of(words, locale));
+    const text::AssetWords& all = text::words_of(asset);
+    const std::vector<std::vector<bool>> starts = sentence_starts(asset, all);
+    // What a word is, by its bytes as written (copy repeats its words, and everything here but
+    // the context checks depends on the bytes alone): one normalisation and one lookup per
+    // distinct word of the asset, then a hash probe per occurrence.
+    std::unordered_map<Raw, WordInfo, RawHash> seen;
+    for (std::size_t r = 0; r < all.runs.size(); ++r) {
+      const text::RunWords& words = all.runs[r];
+      const spelling::Dictionary* dict = spelling::Dictionary::for_language(language_of(asset, r, words, locale));
       if (!dict) continue;
+      const std::size_t d = dict->name() == "da_DK" ? 0 : 1;
       for (std::size_t i = 0; i < words.words.size(); ++i) {
         const text::Word& w = words.words[i];
-        if (!w.is_letter || skipped(words, i)) continue;
-        const std::string word = text::spelling_form(words.run_text(i, i + 1));
-        auto [it, fresh] = verdicts.try_emplace(word, true);
-        if (fresh) it->second = acceptable(word, *dict);
-        if (!it->second) report(*dict, w, word, ctx);
+        if (!w.is_letter) continue;
+        auto [it, fresh] = seen.try_emplace(Raw{words.run_text(i, i + 1), w.fold_hash});
+        WordInfo& info = it->second;
+        if (fresh) classify(words, w, it->first.bytes, info);
+        if (info.skip || skipped_here(words, i)) continue;
+        // A capitalised word inside a sentence is a name (a person, a street, a town, a
+        // company form such as "ApS"): dictionaries hold few of them, and brand names are
+        // voice/brand-name's. Danish capitalises nothing else mid-sentence.
+        if (info.capitalised && !starts[r][i]) continue;
+        if (abbreviation(words, i, info.form, *dict)) continue;
+        if (info.verdict[d] < 0) {
+          info.verdict[d] = acceptable(info.form, *dict) || (info.capitalised && foreign_word(info.form, *dict)) ? 1 : 0;
+        }
+        if (info.verdict[d] == 0) report(*dict, w, info.form, ctx);
       }
     }
   }
@@ -133,23 +153,49 @@ class Spelling final : public Rule {
   // The run's expected language, unless CLD2 reliably reads a paragraph (15 words or more) as
   // another one: then that language's dictionary applies, and voice/language reports the
   // mismatch once instead of every word being a misspelling.
-  static std::string language_of(const text::RunWords& words, const std::string& locale) {
+  static std::string language_of(const Asset& asset, std::size_t r, const text::RunWords& words,
+                                 const std::string& locale) {
     const std::string expected = text::run_language(*words.run, locale);
     int count = 0;
     for (const text::Word& w : words.words) count += w.is_letter ? 1 : 0;
-    if (count < 15) return expected;
-    const language::Detection d = language::detect(text::display_form(words.run->text));
+    if (count < 15 || language::plainly_in(asset, r, words, expected)) return expected;
+    const language::Detection& d = language::detection_of(asset, r);
     if (!d.reliable || d.percent < 80 || language::same_family(d.code, expected)) return expected;
     return d.code;
   }
 
-  bool skipped(const text::RunWords& words, std::size_t i) const {
-    const text::Word& w = words.words[i];
-    if (accepted_.contains(std::string(words.fold(w)))) return true;
-    const std::string_view raw = words.run_text(i, i + 1);
+  // A word as written, hashed by the hash of its match form that segmentation already computed
+  // (spellings that differ only in case share a bucket; equality still compares the bytes).
+  struct Raw {
+    std::string_view bytes;
+    std::uint64_t fold_hash = 0;
+    bool operator==(const Raw& o) const { return bytes == o.bytes; }
+  };
+  struct RawHash {
+    std::size_t operator()(const Raw& r) const { return static_cast<std::size_t>(r.fold_hash); }
+  };
+
+  struct WordInfo {
+    bool skip = false;         // accepted, a number, a single letter, ALL-CAPS, a variable
+    bool capitalised = false;  // has an upper-case letter (not ALL-CAPS: those are skipped)
+    std::string form;          // spelling form: what the dictionary is asked
+    int verdict[2] = {-1, -1};  // by dictionary (da_DK, en_US): -1 not asked yet, 0 wrong, 1 right
+  };
+
+  // The part of "is this word checked, and how" that depends on the word's bytes alone.
+  void classify(const text::RunWords& words, const text::Word& w, std::string_view raw, WordInfo& info) const {
     const Letters l = letters_of(raw);
-    if (l.digit || l.letters < 2 || l.lower == 0) return true;  // numbers, single letters, ALL-CAPS
-    if (raw.find('_') != std::string_view::npos) return true;    // template variables: first_name
+    info.skip = accepted_.contains(words.fold(w)) ||
+                l.digit || l.letters < 2 || l.lower == 0 ||   // numbers, single letters, ALL-CAPS
+                raw.find('_') != std::string_view::npos;      // template variables: first_name
+    if (info.skip) return;
+    info.capitalised = l.lower < l.letters;
+    info.form = text::spelling_form(raw);
+  }
+
+  // The part that depends on where the word stands: hashtags, handles, addresses.
+  static bool skipped_here(const text::RunWords& words, std::size_t i) {
+    const text::Word& w = words.words[i];
     if (i > 0 && !w.space_before) {
       const std::string_view before = words.fold(words.words[i - 1]);
       if (before == "#" || before == "@") return true;  // hashtag, handle
@@ -157,8 +203,73 @@ class Spelling final : public Rule {
     return in_address(words.run->text, w.run_begin, w.run_end);
   }
 
+  // Per run, per token: is it the first letter word of its sentence? Only there does a
+  // capital say nothing about the word being a name.
+  static std::vector<std::vector<bool>> sentence_starts(const Asset& asset, const text::AssetWords& all) {
+    std::vector<std::vector<bool>> starts(all.runs.size());
+    for (std::size_t r = 0; r < all.runs.size(); ++r) starts[r].assign(all.runs[r].words.size(), false);
+    for (const text::Sentence& s : text::sentences_of(asset).sentences) {
+      const std::vector<text::Word>& w = all.runs[s.run].words;
+      for (std::size_t i = s.first; i < s.last; ++i) {
+        if (!w[i].is_letter) continue;
+        starts[s.run][i] = true;
+        break;
+      }
+    }
+    return starts;
+  }
+
+  // "kl." or "f.eks.": a word written with its period that is an abbreviation (the sentence
+  // splitter's list, or the dictionary's own entry with the period; da_DK has "kl.", "ca.").
+  // Without the period these are not words, so they are checked only as abbreviations.
+  static bool abbreviation(const text::RunWords& words, std::size_t i, const std::string& word,
+                           const spelling::Dictionary& dict) {
+    if (i + 1 >= words.words.size()) return false;
+    const text::Word& next = words.words[i + 1];
+    if (next.space_before || words.fold(next) != ".") return false;
+    const std::string with_period = word + ".";
+    return text::is_abbreviation(with_period) || dict.correct(with_period);
+  }
+
+  // A capitalised word at the start of a sentence that is a word of the other language we have
+  // a dictionary for: the language links of a bilingual site ("English", "Dansk") and names
+  // the dictionary of the other language lists ("Mette", "Kjær" in en_US copy). Lower-case
+  // words of the other language are still reported: copy written in the wrong language.
+  static bool foreign_word(const std::string& word, const spelling::Dictionary& dict) {
+    for (const std::string_view lang : {std::string_view("da"), std::string_view("en")}) {
+      const spelling::Dictionary* other = spelling::Dictionary::for_language(lang);
+      if (other != nullptr && other != &dict && other->correct(word)) return true;
+    }
+    return false;
+  }
+
+  // Danish writes compounds as one word and coins new ones freely ("gratisprøven",
+  // "premiumlampen"); da_DK knows many, not all. A word that splits into a head of at least
+  // three letters (a Danish word, optionally with the linking -s- or -e-, or an English loan
+  // word) and a Danish tail of at least four letters is accepted. Misspelled endings ("hyttn",
+  // "mørkeet": "eet" is too short a tail) do not split that way.
+  static bool danish_compound(const std::string& word, const spelling::Dictionary& dict) {
+    if (dict.name() != "da_DK") return false;
+    std::vector<std::size_t> cuts;  // byte offsets of code point boundaries
+    for (int32_t i = 0; i < static_cast<int32_t>(word.size());) {
+      cuts.push_back(static_cast<std::size_t>(i));
+      U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
+    }
+    constexpr std::size_t kMinHead = 3, kMinTail = 4;
+    if (cuts.size() < kMinHead + kMinTail || word.find_first_of("-'") != std::string::npos) return false;
+    const spelling::Dictionary* english = spelling::Dictionary::for_language("en");
+    for (std::size_t k = kMinHead; k + kMinTail <= cuts.size(); ++k) {
+      const std::string head = word.substr(0, cuts[k]), tail = word.substr(cuts[k]);
+      if (!dict.correct(tail)) continue;
+      if (dict.correct(head) || (english != nullptr && english->correct(head))) return true;
+      const char link = head.back();
+      if ((link == 's' || link == 'e') && k > kMinHead && dict.correct(head.substr(0, head.size() - 1))) return true;
+    }
+    return false;
+  }
+
   bool acceptable(const std::string& word, const spelling::Dictionary& dict) const {
-    if (dict.correct(word)) return true;
+    if (dict.correct(word) || danish_compound(word, dict)) return true;
     // A Danish ending after an apostrophe: check the stem ("pc'er", "Nordlys'en" is
     // voice/brand-name's).
     const std::size_t apostrophe = word.rfind('\'');
@@ -168,7 +279,7 @@ class Spelling final : public Rule {
     for (const std::string_view e : kApostropheEndings) known = known || e == ending;
     if (!known) return false;
     const std::string stem = word.substr(0, apostrophe);
-    return accepted_.contains(text::match_form(stem)) || letters_of(stem).lower == 0 || dict.correct(stem);
+    return accepted_.contains(std::string_view(text::match_form(stem))) || letters_of(stem).lower == 0 || dict.correct(stem);
   }
 
   void report(const spelling::Dictionary& dict, const text::Word& w, const std::string& word,
@@ -190,7 +301,12 @@ class Spelling final : public Rule {
                          {"guide_key", accept_key_}});
   }
 
-  std::unordered_set<std::string> accepted_;  // match forms
+  // Transparent hashing, so a match form is looked up as the string_view it is.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> accepted_;  // match forms
   std::string accept_key_;
 };
 

@@ -1,0 +1,183 @@
+// voice/spelling and the hunspell dictionaries (rules/support/spelling.h): Danish words with
+// æ, ø and å are checked (the Vale failure: its spell check skips them), brand names and
+// accepted words are never misspellings, curly apostrophes equal straight ones, and a
+// dictionary in ISO-8859-1 is read through its SET line.
+#include "rules/support/spelling.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "linter/rule.h"
+#include "tests/support/copy_check.h"
+#include "tests/support/paths.h"
+
+namespace brandlint::rules {
+RuleEntry voice_spelling_rule();
+}  // namespace brandlint::rules
+
+namespace brandlint {
+namespace {
+
+const guide::BrandGuide& test_guide() {
+  static const guide::BrandGuide guide =
+      guide::load_guide_from_string(std::string(testing::kGuideHeader) + R"(
+[voice]
+acronyms = ["SMS", "USB"]
+accept = ["solstrøm", "strømstation", "Polarlys"]
+[[voice.term]]
+use = "Nordlys Plus"
+not = ["Nordlys+"]
+[channels.en]
+include = ["en/**"]
+locale = "en-US"
+)",
+                                    "brandguide.toml");
+  return guide;
+}
+
+// The misspelled words (evidence "measured") voice/spelling reports in `text`, in order.
+std::vector<std::string> misspelled(const std::string& channel_name, const std::string& text,
+                                    AssetKind kind = AssetKind::text) {
+  const guide::BrandGuide& guide = test_guide();
+  const Asset asset = testing::load_copy(kind == AssetKind::markdown ? "copy.md" : "copy.txt", text,
+                                         *guide.find_channel(channel_name));
+  std::vector<std::string> words;
+  for (const Finding& f :
+       testing::check_rule(rules::voice_spelling_rule(), guide, asset).findings) {
+    words.push_back(f.evidence["measured"].get<std::string>());
+  }
+  return words;
+}
+
+bool have(const char* lang) { return spelling::Dictionary::for_language(lang) != nullptr; }
+
+TEST(SpellingDictionary, DebianDictionariesAreUtf8) {
+  if (!have("da")) GTEST_SKIP() << "hunspell-da is not installed";
+  EXPECT_EQ(spelling::Dictionary::for_language("da")->encoding(), "UTF-8");
+  EXPECT_EQ(spelling::Dictionary::for_language("da")->name(), "da_DK");
+  EXPECT_EQ(spelling::Dictionary::for_language("fr"), nullptr);
+}
+
+TEST(SpellingDictionary, DanishWordsWithAeOeAaAreChecked) {
+  if (!have("da")) GTEST_SKIP() << "hunspell-da is not installed";
+  const spelling::Dictionary& da = *spelling::Dictionary::for_language("da");
+  for (const char* word :
+       {"første", "større", "påstå", "blåbær", "hytten", "Århus", "Ærø", "mørket"}) {
+    EXPECT_TRUE(da.correct(word)) << word;
+  }
+  // Regression (Vale skips words with non-ASCII letters): these are misspellings.
+  for (const char* word : {"førrste", "blåbæær", "hyttn", "mørkt3t"})
+    EXPECT_FALSE(da.correct(word)) << word;
+  const std::vector<std::string> suggestions = da.suggest("førrste", 3);
+  ASSERT_FALSE(suggestions.empty());
+  EXPECT_LE(suggestions.size(), 3u);
+  EXPECT_NE(std::find(suggestions.begin(), suggestions.end(), "første"), suggestions.end());
+}
+
+TEST(SpellingDictionary, Iso88591DictionaryIsConverted) {
+  const testing::TempDir dir;
+  dir.write("xx_XX.aff", "SET ISO8859-1\nTRY abcdefghijklmnopqrstuvwxyzæøå\n");
+  dir.write("xx_XX.dic", "2\nbl\xE5\x62\xE6r\nhytte\n");  // "blåbær" in Latin-1
+  EXPECT_EQ(spelling::aff_encoding((dir.path() / "xx_XX.aff").string()), "ISO8859-1");
+  const std::unique_ptr<spelling::Dictionary> d =
+      spelling::Dictionary::load(dir.path().string(), "xx_XX");
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(d->correct("blåbær"));
+  EXPECT_TRUE(d->correct("hytte"));
+  EXPECT_FALSE(d->correct("blåbar"));
+  EXPECT_TRUE(d->correct("\u5317"));  // not representable in Latin-1: never called wrong
+  EXPECT_EQ(spelling::Dictionary::load(dir.path().string(), "missing"), nullptr);
+}
+
+TEST(SpellingRule, CleanDanishCopyGivesNothing) {
+  if (!have("da")) GTEST_SKIP() << "hunspell-da is not installed";
+  EXPECT_EQ(misspelled("default",
+                       "Hej fra Nordlys. Din Nordlys Plus er pakket og på vej til dig. Følg pakken "
+                       "på nrdl.example/spor. God tur ude i vinterlyset.\n"),
+            std::vector<std::string>{});
+}
+
+TEST(SpellingRule, BrandNamesAcceptedWordsAndSkippedTokens) {
+  if (!have("da")) GTEST_SKIP() << "hunspell-da is not installed";
+  EXPECT_EQ(misspelled("default",
+                       "Polarlys og solstrøm fra din strømstation. Nordlys+ via USB og SMS. "
+                       "#VinterMedNordlys @nordlysdk info@nordlys.example 11kg 4K GRATISK f.eks. "
+                       "pc'er i 1970'erne.\n"),
+            std::vector<std::string>{});
+}
+
+TEST(SpellingRule, DanishMisspellingsWithAeOeAaAreReported) {
+  if (!have("da")) GTEST_SKIP() << "hunspell-da is not installed";
+  EXPECT_EQ(misspelled("default", "Vinteren er her, og mørkeet falder på over hyttn.\n"),
+            (std::vector<std::string>{"mørkeet", "hyttn"}));
+}
+
+TEST(SpellingRule, CurlyApostrophesAreStraight) {
+  if (!have("en")) GTEST_SKIP() << "hunspell-en-us is not installed";
+  EXPECT_EQ(misspelled("en", "Don’t wait: it’s the winter’s best light. Don't wiat.\n"),
+            std::vector<std::string>{"wiat"});
+}
+
+TEST(SpellingRule, EnglishChannelUsesTheEnglishDictionary) {
+  if (!have("en") || !have("da")) GTEST_SKIP() << "hunspell-en-us or hunspell-da is not installed";
+  EXPECT_EQ(misspelled("en", "Power from the sun for your cabin, tent and boat.\n"),
+            std::vector<std::string>{});
+  // Danish in an English channel: "hytten" is reported; "til" is an English word (sesame), and
+  // the capitalised first word of the sentence is a Danish word, read as a name or a language
+  // link ("Dansk").
+  EXPECT_EQ(misspelled("en", "Strøm til hytten.\n"), std::vector<std::string>{"hytten"});
+}
+
+// The false positive of the earlier draft: "kl" without its period is no word, "kl." is.
+TEST(SpellingRule, DanishAbbreviationsWithTheirPeriod) {
+  if (!have("da")) GTEST_SKIP() << "hunspell-da is not installed";
+  EXPECT_EQ(
+      misspelled("default", "Pakken ligger klar til og med fredag kl. 18. Husk dit ordrenummer.\n"),
+      std::vector<std::string>{});
+  EXPECT_EQ(misspelled("default",
+                       "Vi har f.eks. lamper, bl.a. til telte, dvs. små lamper, ca. 40 stk. "
+                       "i alt, nr. 12 osv. Det er inkl. moms, jf. prislisten.\n"),
+            std::vector<std::string>{});
+  // Without the period "kl" is not a Danish word: the abbreviation is only accepted as one.
+  EXPECT_EQ(misspelled("default", "Vi åbner kl 18 i dag.\n"), std::vector<std::string>{"kl"});
+}
+
+TEST(SpellingRule, NamesInsideASentenceAreNotChecked) {
+  if (!have("da")) GTEST_SKIP() << "hunspell-da is not installed";
+  EXPECT_EQ(
+      misspelled("default", "Skriv til Mette Kjær på Jægergårdsgade i Aarhus, så svarer hun.\n"),
+      std::vector<std::string>{});
+  // At the start of a sentence a capital says nothing: the word is checked.
+  EXPECT_EQ(misspelled("default", "Vinteeren er her.\n"), std::vector<std::string>{"Vinteeren"});
+}
+
+TEST(SpellingRule, DanishCompoundsAreNotMisspellings) {
+  if (!have("da") || !have("en")) GTEST_SKIP() << "hunspell-da or hunspell-en-us is not installed";
+  // hunspell's own compounding knows these ...
+  EXPECT_EQ(misspelled("default", "Vinterpakketilbuddet med hyttelampen og solcellekablet.\n"),
+            std::vector<std::string>{});
+  // ... and these split into two words (the head "premium" is an English loan word).
+  EXPECT_EQ(misspelled("default", "Gratisprøven og premiumlampen er klar.\n"),
+            std::vector<std::string>{});
+  // Misspelled endings do not split into words ("mørk" + "eet" is too short a tail).
+  EXPECT_EQ(misspelled("default", "Mørket falder, mørkeet falder, hyttn venter.\n"),
+            (std::vector<std::string>{"mørkeet", "hyttn"}));
+}
+
+TEST(SpellingRule, FrontMatterLangSelectsTheDictionary) {
+  if (!have("da") || !have("en")) GTEST_SKIP() << "hunspell-da or hunspell-en-us is not installed";
+  // The default channel is Danish; front matter says the document is English.
+  EXPECT_EQ(misspelled("default", "---\nlang: en-GB\n---\n\nThe lihgts stay on all weekend.\n",
+                       AssetKind::markdown),
+            std::vector<std::string>{"lihgts"});
+  EXPECT_EQ(misspelled("en", "+++\nlang = \"da\"\n+++\n\nLyset er tændt hele weekenden.\n",
+                       AssetKind::markdown),
+            std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace brandlint
