@@ -9,7 +9,7 @@
 
 namespace brandlint {
 
-enum class Command { check, rules, explain, guide_check, exit_now };
+enum class Command { check, rules, explain, guide_check, logo_check, exit_now };
 enum class ColorMode { automatic, always, never };
 
 /// One `--format FORMAT[=PATH]`: where a report goes. An empty path means --output or stdout.
@@ -37,6 +37,7 @@ struct CliOptions {
   bool fix = false;      // --fix: apply the findings' fixes to the files, then lint again
   bool diff = false;     // --diff: print the fixes as a unified diff, write nothing
   std::string rule;  // explain
+  std::string logo_format = "text";  // logo-check: text | json
 };
 
 /// Parses argv. On --help/--version/usage errors, prints and returns Command::exit_now.
