@@ -225,6 +225,60 @@ TEST(RasterRegions, DenseAndPerCandidateEdgeMasksAgree) {
   }
 }
 
+// drop_coreless() against the definition: keep the 8-connected components of the candidates
+// that contain a 7×7 square of candidates (an erosion with a zero border), drop the rest. Random
+// blobs, strips up to 8 px thick and single pixels, in windows that touch the image border and
+// windows that do not.
+TEST(RasterRegions, DropCorelessKeepsExactlyTheComponentsWithASolidCore) {
+  cv::RNG rng(11);
+  long long kept = 0, dropped = 0;
+  for (int round = 0; round < 60; ++round) {
+    SCOPED_TRACE(round);
+    cv::Mat1b mask(97 + rng.uniform(0, 60), 131 + rng.uniform(0, 60), std::uint8_t{0});
+    for (int i = 0; i < 25; ++i) {
+      const int w = rng.uniform(1, 12), h = rng.uniform(1, 12);
+      const int x = rng.uniform(-5, mask.cols), y = rng.uniform(-5, mask.rows);
+      mask(cv::Rect(x, y, w, h) & cv::Rect(0, 0, mask.cols, mask.rows)).setTo(1);
+    }
+    for (int i = 0; i < 300; ++i) mask(rng.uniform(0, mask.rows), rng.uniform(0, mask.cols)) = 1;
+    const cv::Rect window = round % 2 == 0 ? cv::Rect(0, 0, mask.cols, mask.rows)
+                                           : cv::Rect(4, 3, mask.cols - 9, mask.rows - 5);
+    cv::Mat1b inside(mask.size(), std::uint8_t{0});
+    inside(window).setTo(1);
+    mask &= inside;  // candidates only inside the window
+    // The definition, with OpenCV's erosion and labelling.
+    cv::Mat1b cores;
+    cv::erode(mask(window), cores, cv::getStructuringElement(cv::MORPH_RECT, {7, 7}), {-1, -1}, 1,
+              cv::BORDER_CONSTANT, cv::Scalar(0));
+    cv::Mat1i labels;
+    const int n = cv::connectedComponents(mask(window), labels, 8, CV_32S);
+    std::vector<bool> cored(std::size_t(n), false);
+    for (int y = 0; y < cores.rows; ++y) {
+      for (int x = 0; x < cores.cols; ++x) {
+        if (cores(y, x) != 0) cored[std::size_t(labels(y, x))] = true;
+      }
+    }
+    cv::Mat1b expected(mask.size(), std::uint8_t{0});
+    for (int y = 0; y < labels.rows; ++y) {
+      for (int x = 0; x < labels.cols; ++x) {
+        const int label = labels(y, x);
+        if (label != 0 && cored[std::size_t(label)]) expected(y + window.y, x + window.x) = 1;
+      }
+    }
+    SweepResult sweep;
+    sweep.candidates = mask.clone();
+    sweep.candidate_bounds = cv::boundingRect(mask);
+    drop_coreless(sweep);
+    EXPECT_EQ(cv::countNonZero(sweep.candidates != expected), 0);
+    EXPECT_EQ(sweep.candidate_bounds, cv::boundingRect(expected));
+    kept += cv::countNonZero(expected);
+    dropped += cv::countNonZero(mask) - cv::countNonZero(expected);
+  }
+  // Both outcomes occur: blobs with cores are kept, strips and single pixels dropped.
+  EXPECT_GT(kept, 0);
+  EXPECT_GT(dropped, 0);
+}
+
 // Verdicts against the straightforward computation: ΔE00 to every allowed colour. Random colours
 // everywhere, and colours a few steps from each allowed colour (JPEG noise, where verdicts come
 // from bounds alone), in both modes.
