@@ -372,6 +372,13 @@ TEST(RasterVerdicts, Delta00BoundsEncloseTheExactValue) {
   check({50, 2.6772, -79.7751}, {50, 0, -82.7485});              // Sharma #1, blue: R_T matters
   check({50, 2.49, -0.001}, {50, -2.49, 0.0009});                // Sharma #9, hues 180° apart
   check({2.0776, 0.0795, -1.1350}, {0.9033, -0.0636, -0.5514});  // Sharma #34, near black
+  // Both b* > 0 (the narrower hue range): hues near 0° and 180°, tiny and large chroma.
+  check({50, 80, 2e-6}, {52, 79, 1e-5});
+  check({50, -80, 2e-6}, {48, -79, 3e-6});
+  check({50, -80, 2e-6}, {50, 80, 2e-6});
+  check({60, 0.001, 0.002}, {61, -0.002, 0.001});
+  check({60, 0.001, 1e-12}, {61, -0.002, 1e-12});    // below kUpperMinB: all hues
+  check({53.24, 80.09, 67.20}, {54.0, 76.0, 70.5});  // sRGB red and a neighbour
   // Bounds tight enough to be useful: for a small difference, within a factor of ~2.
   const De00Bounds b = delta_e00_bounds(color::srgb_to_lab(color::Rgb{0xE4, 0x00, 0x2B}),
                                         color::srgb_to_lab(color::Rgb{0xE6, 0x01, 0x2A}));
