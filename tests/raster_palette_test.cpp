@@ -225,6 +225,60 @@ TEST(RasterRegions, DenseAndPerCandidateEdgeMasksAgree) {
   }
 }
 
+// drop_coreless() against the definition: keep the 8-connected components of the candidates
+// that contain a 7×7 square of candidates (an erosion with a zero border), drop the rest. Random
+// blobs, strips up to 8 px thick and single pixels, in windows that touch the image border and
+// windows that do not.
+TEST(RasterRegions, DropCorelessKeepsExactlyTheComponentsWithASolidCore) {
+  cv::RNG rng(11);
+  long long kept = 0, dropped = 0;
+  for (int round = 0; round < 60; ++round) {
+    SCOPED_TRACE(round);
+    cv::Mat1b mask(97 + rng.uniform(0, 60), 131 + rng.uniform(0, 60), std::uint8_t{0});
+    for (int i = 0; i < 25; ++i) {
+      const int w = rng.uniform(1, 12), h = rng.uniform(1, 12);
+      const int x = rng.uniform(-5, mask.cols), y = rng.uniform(-5, mask.rows);
+      mask(cv::Rect(x, y, w, h) & cv::Rect(0, 0, mask.cols, mask.rows)).setTo(1);
+    }
+    for (int i = 0; i < 300; ++i) mask(rng.uniform(0, mask.rows), rng.uniform(0, mask.cols)) = 1;
+    const cv::Rect window = round % 2 == 0 ? cv::Rect(0, 0, mask.cols, mask.rows)
+                                           : cv::Rect(4, 3, mask.cols - 9, mask.rows - 5);
+    cv::Mat1b inside(mask.size(), std::uint8_t{0});
+    inside(window).setTo(1);
+    mask &= inside;  // candidates only inside the window
+    // The definition, with OpenCV's erosion and labelling.
+    cv::Mat1b cores;
+    cv::erode(mask(window), cores, cv::getStructuringElement(cv::MORPH_RECT, {7, 7}), {-1, -1}, 1,
+              cv::BORDER_CONSTANT, cv::Scalar(0));
+    cv::Mat1i labels;
+    const int n = cv::connectedComponents(mask(window), labels, 8, CV_32S);
+    std::vector<bool> cored(std::size_t(n), false);
+    for (int y = 0; y < cores.rows; ++y) {
+      for (int x = 0; x < cores.cols; ++x) {
+        if (cores(y, x) != 0) cored[std::size_t(labels(y, x))] = true;
+      }
+    }
+    cv::Mat1b expected(mask.size(), std::uint8_t{0});
+    for (int y = 0; y < labels.rows; ++y) {
+      for (int x = 0; x < labels.cols; ++x) {
+        const int label = labels(y, x);
+        if (label != 0 && cored[std::size_t(label)]) expected(y + window.y, x + window.x) = 1;
+      }
+    }
+    SweepResult sweep;
+    sweep.candidates = mask.clone();
+    sweep.candidate_bounds = cv::boundingRect(mask);
+    drop_coreless(sweep);
+    EXPECT_EQ(cv::countNonZero(sweep.candidates != expected), 0);
+    EXPECT_EQ(sweep.candidate_bounds, cv::boundingRect(expected));
+    kept += cv::countNonZero(expected);
+    dropped += cv::countNonZero(mask) - cv::countNonZero(expected);
+  }
+  // Both outcomes occur: blobs with cores are kept, strips and single pixels dropped.
+  EXPECT_GT(kept, 0);
+  EXPECT_GT(dropped, 0);
+}
+
 // Verdicts against the straightforward computation: ΔE00 to every allowed colour. Random colours
 // everywhere, and colours a few steps from each allowed colour (JPEG noise, where verdicts come
 // from bounds alone), in both modes.
@@ -318,6 +372,13 @@ TEST(RasterVerdicts, Delta00BoundsEncloseTheExactValue) {
   check({50, 2.6772, -79.7751}, {50, 0, -82.7485});              // Sharma #1, blue: R_T matters
   check({50, 2.49, -0.001}, {50, -2.49, 0.0009});                // Sharma #9, hues 180° apart
   check({2.0776, 0.0795, -1.1350}, {0.9033, -0.0636, -0.5514});  // Sharma #34, near black
+  // Both b* > 0 (the narrower hue range): hues near 0° and 180°, tiny and large chroma.
+  check({50, 80, 2e-6}, {52, 79, 1e-5});
+  check({50, -80, 2e-6}, {48, -79, 3e-6});
+  check({50, -80, 2e-6}, {50, 80, 2e-6});
+  check({60, 0.001, 0.002}, {61, -0.002, 0.001});
+  check({60, 0.001, 1e-12}, {61, -0.002, 1e-12});    // below kUpperMinB: all hues
+  check({53.24, 80.09, 67.20}, {54.0, 76.0, 70.5});  // sRGB red and a neighbour
   // Bounds tight enough to be useful: for a small difference, within a factor of ~2.
   const De00Bounds b = delta_e00_bounds(color::srgb_to_lab(color::Rgb{0xE4, 0x00, 0x2B}),
                                         color::srgb_to_lab(color::Rgb{0xE6, 0x01, 0x2A}));

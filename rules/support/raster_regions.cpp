@@ -9,6 +9,7 @@
 #include <new>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include <opencv2/imgproc.hpp>
 
@@ -36,7 +37,7 @@ constexpr double kRingContinuity = 0.5;
 constexpr int kLossyCore = 7;
 
 // The first index in [x, end) whose byte is set, or `end`; skips eight zero bytes at a time
-// (cores after the erosion and edge-mask candidates in a flat banner are sparse).
+// (candidate rows and edge-mask candidates in a flat banner are sparse).
 int next_set(const std::uint8_t* row, int x, int end) {
   while (x + 8 <= end) {
     std::uint64_t word = 0;
@@ -48,6 +49,60 @@ int next_set(const std::uint8_t* row, int x, int end) {
   return x;
 }
 
+// Core centres of one row of the window: [begin, end) in window coordinates.
+struct CoreSpan {
+  int y = 0, begin = 0, end = 0;
+};
+
+// The runs of set pixels in each row, shrunk by the core's half width: x ∈ [begin, end) of row y
+// has kLossyCore set pixels centred on it. Found by skipping zero words, so the cost follows the
+// candidates (JPEG ringing is a thin fraction of a 12 MP window), not the window's area.
+std::vector<std::vector<std::pair<int, int>>> shrunk_runs(const cv::Mat1b& window) {
+  constexpr int kHalf = kLossyCore / 2;
+  std::vector<std::vector<std::pair<int, int>>> runs(std::size_t(window.rows));
+  for (int y = 0; y < window.rows; ++y) {
+    const std::uint8_t* row = window.ptr<std::uint8_t>(y);
+    for (int x = next_set(row, 0, window.cols); x < window.cols;) {
+      int end = x + 1;
+      while (end < window.cols && row[end] != 0) ++end;
+      if (end - x >= kLossyCore) runs[std::size_t(y)].push_back({x + kHalf, end - kHalf});
+      x = next_set(row, end, window.cols);
+    }
+  }
+  return runs;
+}
+
+// The centres of every kLossyCore × kLossyCore square of set pixels, in row order: what a 7×7
+// erosion with a zero border leaves set, computed as the intersection of the shrunk runs of the
+// seven rows around each centre row, without an eroded copy of the window.
+std::vector<CoreSpan> solid_cores(const cv::Mat1b& window) {
+  constexpr int kHalf = kLossyCore / 2;
+  const auto runs = shrunk_runs(window);
+  std::vector<CoreSpan> out;
+  std::vector<std::pair<int, int>> common, next;
+  for (int y = kHalf; y + kHalf < window.rows; ++y) {
+    common = runs[std::size_t(y - kHalf)];
+    for (int dy = -kHalf + 1; dy <= kHalf && !common.empty(); ++dy) {
+      const auto& other = runs[std::size_t(y + dy)];
+      next.clear();
+      // Both lists are sorted and disjoint: a two-pointer sweep intersects them.
+      for (std::size_t i = 0, j = 0; i < common.size() && j < other.size();) {
+        const int b = std::max(common[i].first, other[j].first);
+        const int e = std::min(common[i].second, other[j].second);
+        if (b < e) next.push_back({b, e});
+        if (common[i].second < other[j].second) {
+          ++i;
+        } else {
+          ++j;
+        }
+      }
+      std::swap(common, next);
+    }
+    for (const auto& [b, e] : common) out.push_back({y, b, e});
+  }
+  return out;
+}
+
 struct Component {
   int label = 0;
   cv::Rect box;
@@ -56,19 +111,16 @@ struct Component {
 
 // Labels the 8-connected components of `mask` that contain a kLossyCore × kLossyCore square of
 // set pixels (labels 1, 2, ...; every other pixel 0). Grown from the squares' centres, so the
-// cost is the erosion plus the size of those components, not a labelling of the whole window.
+// cost is finding the cores plus the size of those components, not a labelling of the window.
 std::vector<Component> cored_components(const cv::Mat1b& mask, cv::Mat1i& labels) {
   labels = cv::Mat1i(mask.size(), 0);
   std::vector<Component> out;
   if (mask.cols < kLossyCore || mask.rows < kLossyCore) return out;
-  cv::Mat1b cores;
-  cv::erode(mask, cores, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}),
-            {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
   std::vector<cv::Point> stack;
-  for (int y = 0; y < cores.rows; ++y) {
-    const std::uint8_t* row = cores.ptr<std::uint8_t>(y);
-    for (int x = 0; x < cores.cols; ++x) {
-      if (row[x] == 0 || labels(y, x) != 0) continue;
+  for (const CoreSpan& span : solid_cores(mask)) {
+    const int y = span.y;
+    for (int x = span.begin; x < span.end; ++x) {
+      if (labels(y, x) != 0) continue;
       Component c{static_cast<int>(out.size()) + 1, {}, 0};
       int x0 = x, y0 = y, x1 = x, y1 = y;
       labels(y, x) = c.label;
@@ -363,17 +415,13 @@ void drop_coreless(SweepResult& sweep) {
   }
   // Seeds: centres of solid cores. Grow each over the candidates (8-connected), marking the
   // pixels reached with 2 in place, then keep only those: no label image of the whole window.
-  cv::Mat1b cores;
-  cv::erode(window, cores, cv::getStructuringElement(cv::MORPH_RECT, {kLossyCore, kLossyCore}),
-            {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+  const std::vector<CoreSpan> core_spans = solid_cores(window);
   int x0 = window.cols, y0 = window.rows, x1 = -1, y1 = -1;
   std::vector<cv::Point> stack;
-  // Seeds in row order straight from the erosion (no list of every core pixel: a large planted
-  // patch is almost all core).
-  for (int sy = 0; sy < cores.rows; ++sy) {
-    const std::uint8_t* core_row = cores.ptr<std::uint8_t>(sy);
-    for (int sx = next_set(core_row, 0, cores.cols); sx < cores.cols;
-         sx = next_set(core_row, sx + 1, cores.cols)) {
+  // Seeds in row order (no list of every core pixel: a large planted patch is almost all core).
+  for (const CoreSpan& span : core_spans) {
+    const int sy = span.y;
+    for (int sx = span.begin; sx < span.end; ++sx) {
       const cv::Point seed(sx, sy);
       if (window(seed) == 2) continue;
       window(seed) = 2;

@@ -40,21 +40,50 @@ struct HueWeightRange {
   double min = 0.0, max = 0.0;
 };
 
+// T(h) sampled every 0.01° over [from, to] and widened as above.
+HueWeightRange hue_weight_range_over(double from, double to) {
+  constexpr double kPi = 3.14159265358979323846;
+  const auto rad = [](double degrees) { return degrees * kPi / 180.0; };
+  HueWeightRange r{1e9, -1e9};
+  const int steps = static_cast<int>(std::lround((to - from) * 100.0));
+  for (int i = 0; i <= steps; ++i) {
+    const double h = from + i / 100.0;
+    const double t = 1.0 - 0.17 * std::cos(rad(h - 30.0)) + 0.24 * std::cos(rad(2.0 * h)) +
+                     0.32 * std::cos(rad(3.0 * h + 6.0)) - 0.20 * std::cos(rad(4.0 * h - 63.0));
+    r.min = std::min(r.min, t), r.max = std::max(r.max, t);
+  }
+  r.min -= 0.001, r.max += 0.001;
+  return r;
+}
+
 const HueWeightRange& hue_weight_range() {
-  static const HueWeightRange range = [] {
-    constexpr double kPi = 3.14159265358979323846;
-    const auto rad = [](double degrees) { return degrees * kPi / 180.0; };
-    HueWeightRange r{1e9, -1e9};
-    for (int i = 0; i < 36000; ++i) {
-      const double h = i / 100.0;
-      const double t = 1.0 - 0.17 * std::cos(rad(h - 30.0)) + 0.24 * std::cos(rad(2.0 * h)) +
-                       0.32 * std::cos(rad(3.0 * h + 6.0)) - 0.20 * std::cos(rad(4.0 * h - 63.0));
-      r.min = std::min(r.min, t), r.max = std::max(r.max, t);
-    }
-    r.min -= 0.001, r.max += 0.001;
-    return r;
-  }();
+  static const HueWeightRange range = hue_weight_range_over(0.0, 360.0);
   return range;
+}
+
+// When both colours have b* > 0 (kUpperMinB), both hue angles h' = atan2(b, a') lie in (0°, 180°),
+// they are less than 180° apart, so the mean hue is their plain mean and lies in (0°, 180°) too
+// (taken as [−1°, 181°] against rounding). There T has a narrower range, and the blue-region
+// rotation R_T = −sin(2Δθ)·R_C with Δθ = 30°·exp(−((h̄' − 275°)/25°)²) all but vanishes: |h̄' − 275°|
+// ≥ 94°. Reds, oranges, yellows and greens get bounds close to the exact value.
+const HueWeightRange& upper_hue_weight_range() {
+  static const HueWeightRange range = hue_weight_range_over(-1.0, 181.0);
+  return range;
+}
+
+// b* at least this: the hue angles stay clear of 0° and 180° by far more than rounding (|a'| is
+// below 200, so h' is at least 2.8e-7° from either), and the mean hue is never taken the long
+// way round.
+constexpr double kUpperMinB = 1e-6;
+
+double upper_rotation_sine() {
+  static const double sine = [] {
+    constexpr double kPi = 3.14159265358979323846;
+    const double offset = 94.0 / 25.0;
+    const double d_theta = 30.0 * std::exp(-offset * offset);  // degrees, at most this
+    return 1.01 * std::sin(2.0 * d_theta * kPi / 180.0);       // with a margin for rounding
+  }();
+  return sine;
 }
 
 double pow7(double x) {
@@ -149,12 +178,15 @@ De00Bounds delta_e00_bounds(const color::Lab& lab1, const color::Lab& lab2) {
   const double s_l = 1.0 + 0.015 * l_mean * l_mean / std::sqrt(20.0 + l_mean * l_mean);
   const double cp_mean = (c1p + c2p) / 2.0;
   const double s_c = 1.0 + 0.045 * cp_mean;
-  // S_H = 1 + 0.015·C̄'·T(h̄'): T is only known to lie in its range over all hues.
-  const HueWeightRange& t = hue_weight_range();
+  // S_H = 1 + 0.015·C̄'·T(h̄'): T is only known to lie in its range over the hues h̄' can take
+  // (all of them, or (0°, 180°) when both b* are positive).
+  const bool upper = lab1.b > kUpperMinB && lab2.b > kUpperMinB;
+  const HueWeightRange& t = upper ? upper_hue_weight_range() : hue_weight_range();
   const double s_h_min = 1.0 + 0.015 * cp_mean * t.min, s_h_max = 1.0 + 0.015 * cp_mean * t.max;
-  // R_T = −sin(2Δθ)·R_C with Δθ ∈ (0°, 30°]: |R_T| ≤ sin 60°·R_C.
+  // R_T = −sin(2Δθ)·R_C with Δθ ∈ (0°, 30°]: |R_T| ≤ sin 60°·R_C (far less in the upper half).
   const double cp_mean7 = pow7(cp_mean);
-  const double rho = 0.8660254037844387 * 2.0 * std::sqrt(cp_mean7 / (cp_mean7 + kPow25To7));
+  const double rotation_sine = upper ? upper_rotation_sine() : 0.8660254037844387;
+  const double rho = rotation_sine * 2.0 * std::sqrt(cp_mean7 / (cp_mean7 + kPow25To7));
   const double l = (lab2.L - lab1.L) / s_l;
   const double x = std::abs(c2p - c1p) / s_c;
   const double dh = std::sqrt(dh2);
