@@ -215,8 +215,10 @@ TEST(LogoCorpusGenerator, GuidesLoadWithTheirLogos) {
   const guide::Channel* required = g.find_channel("required");
   ASSERT_NE(required, nullptr);
   EXPECT_TRUE(required->require_logo);
+  EXPECT_EQ(guide::load_guide(c.guide_one).logos.size(), 1u);
   const guide::BrandGuide five = guide::load_guide(c.guide_five);
-  EXPECT_EQ(five.logos.size(), 5u);
+  ASSERT_EQ(five.logos.size(), 5u);
+  EXPECT_EQ(five.logos[4].id, "symbol-2019");
 }
 
 // Every class and scenario is there, and each label agrees with the pixels: on a flat
@@ -269,6 +271,18 @@ TEST(LogoCorpusGenerator, LabelsAgreeWithThePixels) {
   EXPECT_GE(checked, 5);
   for (const std::string& cls : lc::violation_classes()) EXPECT_GE(classes[cls], 3) << cls;
   EXPECT_EQ(scenarios.size(), 14u);
+}
+
+TEST(LogoCorpusGenerator, ScenarioBannersForTheBenchmark) {
+  lc::LabelledImage label;
+  const cv::Mat img = lc::scenario_image(small_options(1), "clean", {1920, 1080}, &label);
+  EXPECT_EQ(img.size(), cv::Size(1920, 1080));
+  ASSERT_EQ(label.logos.size(), 1u);
+  EXPECT_TRUE(label.logos[0].violations.empty());
+  lc::LabelledImage none;
+  lc::scenario_image(small_options(1), "no-logo", {1920, 1080}, &none);
+  EXPECT_TRUE(none.logos.empty());
+  EXPECT_THROW(lc::scenario_image(small_options(1), "nonsense", {100, 100}), std::invalid_argument);
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 //
 //   logo_corpus generate OUT [--images N] [--seed S] [--photos DIR|none]
 //       writes OUT/{images,required}/*.png|jpg, OUT/labels.json, OUT/brandguide.toml (the two
-//       example logos, a require_logo channel) and OUT/brandguide-5.toml (five logos).
+//       example logos, a require_logo channel), OUT/brandguide-1.toml (the primary logo only)
+//       and OUT/brandguide-5.toml (five logos).
 //       --photos: sample photos for photographic backgrounds (default: opencv-doc's, when
 //       installed; "none" or absent: procedural texture).
 //   logo_corpus evaluate OUT/labels.json REPORT.json

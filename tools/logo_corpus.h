@@ -55,7 +55,8 @@ struct LabelledImage {
 struct Corpus {
   std::filesystem::path dir;
   std::filesystem::path guide;       // brandguide.toml: the two example logos, require_logo
-  std::filesystem::path guide_five;  // brandguide-5.toml: the same plus three more references
+  std::filesystem::path guide_one;   // brandguide-1.toml: the primary logo only
+  std::filesystem::path guide_five;  // brandguide-5.toml: the two plus three more references
   std::uint64_t seed = 0;
   std::vector<LabelledImage> images;
 };
@@ -67,9 +68,16 @@ struct Options {
   std::filesystem::path photos;      // folder of sample photos; empty = procedural texture
 };
 
-/// Writes the images, labels.json, brandguide.toml and brandguide-5.toml into `out` (created).
+/// Writes the images, labels.json, brandguide.toml, brandguide-1.toml and brandguide-5.toml
+/// into `out` (created).
 /// The same options give byte-identical files.
 Corpus generate(const std::filesystem::path& out, const Options& options);
+
+/// One banner of `scenario` ("clean", "busy", "multi", "no-logo", ...; see docs/logo-corpus.md)
+/// at `size`, BGRA, without writing files (the benchmark's input); its labels go to `label`.
+/// Photographic backgrounds are procedural here.
+cv::Mat scenario_image(const Options& options, const std::string& scenario, cv::Size size,
+                       LabelledImage* label = nullptr);
 
 /// labels.json of a corpus, and back.
 Json to_json(const Corpus& corpus);
