@@ -736,6 +736,8 @@ Corpus generate(const fs::path& out, const Options& options) {
   corpus.guide_five = out / "brandguide-5.toml";
   write_text(corpus.guide_five, guide_text(options.source_dir, true, extra));
   write_text(out / "labels.json", to_json(corpus).dump(1) + "\n");
+  // `brandlint check OUT` lints the images only: not the reference logos, guides or labels.
+  write_text(out / ".brandlintignore", "logos/\n*.toml\n*.json\n*.txt\n");
   return corpus;
 }
 
