@@ -13,6 +13,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "brandguide/brand_guide.h"
+#include "rules/support/color.h"
 #include "tests/support/paths.h"
 #include "tools/logo_corpus_eval.h"
 
@@ -242,6 +243,16 @@ TEST(LogoCorpusGenerator, LabelsAgreeWithThePixels) {
       ASSERT_EQ(box & cv::Rect(0, 0, img.cols, img.rows), box) << li.file;
       EXPECT_EQ(l.has(lc::kTooSmall), l.box.w < 96) << li.file;
       EXPECT_EQ(l.has(lc::kDeprecated), l.logo_id == "2019-wordmark") << li.file;
+      if (l.logo_id == "primary") {
+        // Allowed colourways exactly, or far from all of them (no label near the threshold).
+        double nearest = 1e9;
+        for (const char* allowed : {"#0B3D91", "#FFFFFF", "#0A1A2F"}) {
+          nearest = std::min(nearest, color::delta_e00(color::parse_css_hex(allowed)->rgb,
+                                                       color::parse_css_hex(l.color)->rgb));
+        }
+        EXPECT_EQ(l.has(lc::kRecolored), nearest > 20.0) << li.file << " " << l.color;
+        EXPECT_TRUE(nearest == 0.0 || nearest > 20.0) << li.file << " " << l.color;
+      }
       if (li.background != "flat" || l.has(lc::kClearSpace) || li.file.ends_with(".jpg")) continue;
       const cv::Vec3b bg = img.at<cv::Vec3b>(std::max(0, box.y - 1), std::max(0, box.x - 1));
       const auto diff = [&](int x, int y) {

@@ -5,7 +5,7 @@
 // rounds or which box (the visible artwork or the SVG's whole artboard) it reports:
 //   stretch |sx/sy − 1|: violations 0.05–0.25, negatives ≤ 0.01 (threshold 0.03);
 //   rotation: violations 4–20°, negatives ≤ 1° (threshold 2°);
-//   width of the visible artwork: too small 60–86 px, others ≥ 115 px (min_width_px = 96);
+//   width of the primary's visible artwork: too small 63–86 px, others ≥ 115 px (min 96);
 //   clear space (0.5 × logo height): intruders and canvas edges 0.05–0.3 × the artwork's height
 //   from it; "clear" logos have nothing but their own flat or gradient background within
 //   1.8 × that height (which also covers a zone measured from the larger artboard);
