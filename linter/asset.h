@@ -106,6 +106,7 @@ struct Asset {
   std::string pixel_format;  // "png", "jpeg", "webp", "tiff", "bmp", "gif", "svg", "pdf"
   bool lossy = false;        // JPEG or lossy WebP: flat colours carry compression noise
   int decode_scale = 1;      // pixels are 1/decode_scale of the file's size (reduced JPEG decode)
+  double dpi = 0.0;          // pixels per inch when known (PDF pages: the render resolution); 0 = unknown
   std::string icc_profile;   // description of an embedded ICC profile; "" when there is none
   std::string icc_color_space;  // its colour space signature: "RGB", "GRAY", "CMYK"...
   bool icc_srgb = true;      // false: an embedded profile says the pixels are not sRGB

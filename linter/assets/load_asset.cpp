@@ -152,45 +152,13 @@ void fit_budget(double& width, double& height, std::uint64_t max_pixels) {
 // and height are relative; 300×150, the HTML default, when it has neither), scaled down to the
 // pixel budget. The text stays in Asset::text for the vector checks.
 void render_svg(const std::string& bytes, Asset& asset, const LoadOptions& options) {
-  GError* error = nullptr;
-  RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
-                                                 bytes.size(), &error);
-  if (handle == nullptr) {
-    asset.problems.push_back({kUnreadable, fmt::format("cannot render SVG: {}",
-                                                       error ? error->message : "parse error"), 0});
-    if (error) g_error_free(error);
+  std::string error;
+  cv::Mat pixels = render_svg_bgra(bytes, 0.0, options.max_pixels, error);
+  if (pixels.empty()) {
+    asset.problems.push_back({kUnreadable, fmt::format("cannot render SVG: {}", error), 0});
     return;
   }
-  std::unique_ptr<RsvgHandle, decltype(&g_object_unref)> owner(handle, g_object_unref);
-  rsvg_handle_set_dpi(handle, 96.0);
-  double width = 0, height = 0;
-  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) || width <= 0 ||
-      height <= 0) {
-    gboolean has_viewbox = FALSE;
-    RsvgRectangle viewbox{};
-    rsvg_handle_get_intrinsic_dimensions(handle, nullptr, nullptr, nullptr, nullptr, &has_viewbox,
-                                         &viewbox);
-    width = has_viewbox && viewbox.width > 0 ? viewbox.width : 300.0;
-    height = has_viewbox && viewbox.height > 0 ? viewbox.height : 150.0;
-  }
-  fit_budget(width, height, options.max_pixels);
-  const int w = static_cast<int>(width), h = static_cast<int>(height);
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface_owner(
-      surface, cairo_surface_destroy);
-  cairo_t* cr = cairo_create(surface);
-  const RsvgRectangle viewport{0, 0, width, height};
-  const gboolean ok = rsvg_handle_render_document(handle, cr, &viewport, &error);
-  cairo_destroy(cr);
-  if (!ok) {
-    asset.problems.push_back({kUnreadable, fmt::format("cannot render SVG: {}",
-                                                       error ? error->message : "render error"), 0});
-    if (error) g_error_free(error);
-    return;
-  }
-  cairo_surface_flush(surface);
-  unpremultiply_into(cairo_image_surface_get_data(surface), w, h,
-                     cairo_image_surface_get_stride(surface), asset.pixels);
+  asset.pixels = std::move(pixels);
   asset.pixel_format = "svg";
 }
 
@@ -242,9 +210,57 @@ void render_pdf(const std::string& bytes, Asset& asset, const LoadOptions& optio
   unpremultiply_into(reinterpret_cast<const std::uint8_t*>(img.const_data()), img.width(),
                      img.height(), img.bytes_per_row(), asset.pixels);
   asset.pixel_format = "pdf";
+  asset.dpi = dpi;
 }
 
 }  // namespace
+
+cv::Mat render_svg_bgra(std::string_view bytes, double width_px, std::uint64_t max_pixels,
+                        std::string& error) {
+  GError* gerror = nullptr;
+  RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
+                                                 bytes.size(), &gerror);
+  if (handle == nullptr) {
+    error = gerror ? gerror->message : "parse error";
+    if (gerror) g_error_free(gerror);
+    return {};
+  }
+  std::unique_ptr<RsvgHandle, decltype(&g_object_unref)> owner(handle, g_object_unref);
+  rsvg_handle_set_dpi(handle, 96.0);
+  double width = 0, height = 0;
+  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) || width <= 0 ||
+      height <= 0) {
+    gboolean has_viewbox = FALSE;
+    RsvgRectangle viewbox{};
+    rsvg_handle_get_intrinsic_dimensions(handle, nullptr, nullptr, nullptr, nullptr, &has_viewbox,
+                                         &viewbox);
+    width = has_viewbox && viewbox.width > 0 ? viewbox.width : 300.0;
+    height = has_viewbox && viewbox.height > 0 ? viewbox.height : 150.0;
+  }
+  if (width_px > 0) {
+    height *= width_px / width;
+    width = width_px;
+  }
+  fit_budget(width, height, max_pixels);
+  const int w = static_cast<int>(width), h = static_cast<int>(height);
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface_owner(
+      surface, cairo_surface_destroy);
+  cairo_t* cr = cairo_create(surface);
+  const RsvgRectangle viewport{0, 0, width, height};
+  const gboolean ok = rsvg_handle_render_document(handle, cr, &viewport, &gerror);
+  cairo_destroy(cr);
+  if (!ok) {
+    error = gerror ? gerror->message : "render error";
+    if (gerror) g_error_free(gerror);
+    return {};
+  }
+  cairo_surface_flush(surface);
+  cv::Mat out;
+  unpremultiply_into(cairo_image_surface_get_data(surface), w, h,
+                     cairo_image_surface_get_stride(surface), out);
+  return out;
+}
 
 Asset load_asset(const DiscoveredFile& file, AssetKind kind, const guide::Channel& channel,
                  const LoadOptions& options) {

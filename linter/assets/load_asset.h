@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "linter/asset.h"
 #include "linter/discovery.h"
@@ -17,5 +19,12 @@ struct LoadOptions {
 
 Asset load_asset(const DiscoveredFile& file, AssetKind kind, const guide::Channel& channel,
                  const LoadOptions& options);
+
+/// Renders an SVG document with librsvg, `width_px` wide (0: its intrinsic size; the height
+/// keeps the aspect ratio), within `max_pixels`, as BGRA with straight alpha. Returns an empty
+/// Mat and sets `error` when the document cannot be parsed or rendered. Used for SVG assets and
+/// for the guide's reference logos.
+cv::Mat render_svg_bgra(std::string_view bytes, double width_px, std::uint64_t max_pixels,
+                        std::string& error);
 
 }  // namespace brandlint

@@ -1,0 +1,58 @@
+#include "rules/support/logo_features.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include <opencv2/features2d.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace brandlint::logo {
+
+cv::Mat composite_gray(const cv::Mat& pixels) {
+  cv::Mat bgr;
+  if (pixels.channels() == 4) {
+    bgr.create(pixels.size(), CV_8UC3);
+    for (int y = 0; y < pixels.rows; ++y) {
+      const cv::Vec4b* src = pixels.ptr<cv::Vec4b>(y);
+      cv::Vec3b* dst = bgr.ptr<cv::Vec3b>(y);
+      for (int x = 0; x < pixels.cols; ++x) {
+        const int a = src[x][3];
+        for (int c = 0; c < 3; ++c) {
+          dst[x][c] = static_cast<std::uint8_t>((src[x][c] * a + 255 * (255 - a) + 127) / 255);
+        }
+      }
+    }
+  } else if (pixels.channels() == 3) {
+    bgr = pixels;
+  } else {
+    return pixels.clone();
+  }
+  cv::Mat gray;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  return gray;
+}
+
+cv::Mat edge_map(const cv::Mat& gray) {
+  cv::Mat blurred, gx, gy, magnitude;
+  cv::GaussianBlur(gray, blurred, cv::Size(0, 0), 1.0);
+  cv::Sobel(blurred, gx, CV_32F, 1, 0, 3);
+  cv::Sobel(blurred, gy, CV_32F, 0, 1, 3);
+  cv::magnitude(gx, gy, magnitude);
+  return magnitude;
+}
+
+LogoFeatures sift_features(const cv::Mat& gray, cv::InputArray mask) {
+  // contrastThreshold 0.03 (OpenCV's default is 0.04): flat logos have few blobs, and a
+  // pale colourway (yellow on white) still has to give enough of them.
+  static thread_local cv::Ptr<cv::SIFT> sift = cv::SIFT::create(0, 3, 0.03, 10.0, 1.6);
+  LogoFeatures out;
+  sift->detect(gray, out.keypoints, mask);
+  std::sort(out.keypoints.begin(), out.keypoints.end(), [](const cv::KeyPoint& a, const cv::KeyPoint& b) {
+    return std::tie(a.pt.y, a.pt.x, a.size, a.angle, a.octave, a.response) <
+           std::tie(b.pt.y, b.pt.x, b.size, b.angle, b.octave, b.response);
+  });
+  if (!out.keypoints.empty()) sift->compute(gray, out.keypoints, out.descriptors);
+  return out;
+}
+
+}  // namespace brandlint::logo

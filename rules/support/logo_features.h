@@ -1,0 +1,23 @@
+// Image primitives the logo library and the detector share, so reference logos and banners go
+// through exactly the same steps (internal to rules/support/logo_*).
+#pragma once
+
+#include <opencv2/core.hpp>
+
+#include "rules/support/logo_library.h"
+
+namespace brandlint::logo {
+
+/// BGRA (straight alpha) or BGR composited on white, as 8-bit gray.
+cv::Mat composite_gray(const cv::Mat& pixels);
+
+/// Gaussian-blurred (σ 1) Sobel gradient magnitude, CV_32F: what verification compares. The
+/// magnitude ignores polarity, so a reversed or recoloured logo has the same edges.
+cv::Mat edge_map(const cv::Mat& gray);
+
+/// SIFT keypoints and descriptors of `gray` (inside `mask` when given), in a deterministic order:
+/// keypoints are sorted by position, size and angle before descriptors are computed, so the
+/// result does not depend on how OpenCV's threads interleaved.
+LogoFeatures sift_features(const cv::Mat& gray, cv::InputArray mask);
+
+}  // namespace brandlint::logo
