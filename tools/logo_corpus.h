@@ -83,7 +83,7 @@ cv::Mat scenario_image(const Options& options, const std::string& scenario, cv::
 Json to_json(const Corpus& corpus);
 Corpus read_labels(const std::filesystem::path& labels_json);
 
-/// The example logo `id` ("primary" or "2019-wordmark") rendered by brandlint's own SVG loader
+/// The example logo `id` ("primary" or "2019-wordmark") rendered by brandlint's render_svg_bgra
 /// at `width`×`height` px (the viewBox stretched to fill), BGRA, optionally with its blue
 /// (#0B3D91) replaced by `color`.
 cv::Mat render_logo(const std::filesystem::path& source_dir, const std::string& id, int width,

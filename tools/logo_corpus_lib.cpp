@@ -12,7 +12,6 @@
 //   recolouring: colours far (ΔE00 > 20) from every allowed colourway.
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <fstream>
 #include <regex>
@@ -22,7 +21,6 @@
 #include <fmt/format.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <unistd.h>
 
 #include "linter/assets/load_asset.h"
 #include "tools/logo_corpus.h"
@@ -658,8 +656,6 @@ std::vector<std::pair<std::string, std::string>> extra_logos() {
 )"}};
 }
 
-std::atomic<unsigned> g_render_counter{0};
-
 }  // namespace
 
 fs::path default_photos() {
@@ -673,21 +669,14 @@ cv::Mat render_logo(const fs::path& source_dir, const std::string& id, int width
   if (!color.empty()) {
     svg = std::regex_replace(svg, std::regex(kLogoBlue, std::regex::icase), color);
   }
-  // brandlint's own loader renders it (librsvg, as for every SVG it checks).
-  const fs::path tmp = fs::temp_directory_path() / fmt::format("brandlint-logo-corpus-{}-{}.svg",
-                                                               ::getpid(), g_render_counter++);
-  write_text(tmp, svg);
-  DiscoveredFile file;
-  file.path = tmp;
-  file.display_path = file.match_path = tmp.filename().string();
-  const guide::Channel channel;
-  const Asset asset = load_asset(file, AssetKind::svg, channel, LoadOptions{});
-  std::error_code ec;
-  fs::remove(tmp, ec);
-  if (asset.pixels.empty() || asset.pixels.cols != width || asset.pixels.rows != height) {
-    throw std::runtime_error(fmt::format("rendering {} at {}×{} failed", id, width, height));
+  // brandlint's own SVG renderer (librsvg, as for every SVG it checks and every guide logo).
+  std::string error;
+  cv::Mat pixels = render_svg_bgra(svg, 0.0, std::uint64_t(width) * std::uint64_t(height), error);
+  if (pixels.cols != width || pixels.rows != height) {
+    throw std::runtime_error(
+        fmt::format("rendering {} at {}×{} failed: {}", id, width, height, error));
   }
-  return asset.pixels.clone();
+  return pixels;
 }
 
 Corpus generate(const fs::path& out, const Options& options) {
