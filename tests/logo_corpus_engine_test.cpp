@@ -9,8 +9,6 @@
 // or 42 in a sanitizer build (AddressSanitizer makes SIFT about 10× slower).
 #include <gtest/gtest.h>
 
-#if __has_include("rules/support/logo_detect.h")
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -171,12 +169,3 @@ TEST(LogoCorpusEngine, RulesMeetTheTargets) {
 
 }  // namespace
 }  // namespace brandlint
-
-#else
-
-// The logo engine (rules/support/logo_detect.h, branch "logos") is not in this tree yet.
-TEST(LogoCorpusEngine, DetectionMeetsTheTargets) {
-  GTEST_SKIP() << "the logo engine (rules/support/logo_detect.h) is not built in";
-}
-
-#endif
