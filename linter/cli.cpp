@@ -25,6 +25,7 @@ Examples:
   brandlint rules                          list every rule
   brandlint explain voice/banned-term      show a rule's documentation
   brandlint guide check brandguide.toml    validate a brand guide
+  brandlint logo-check banner.png          which logos are where, with the detector's scores
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, guide or internal error.
 Docs: README.md and docs/brand-guide.md in the brandlint repository.)";
@@ -95,6 +96,11 @@ CliOptions parse_command_line(int argc, char** argv) {
   guide_cmd->require_subcommand(1);
   CLI::App* guide_check = guide_cmd->add_subcommand("check", "Validate a brand guide");
   guide_check->add_option("guide", o.guide, "Guide file (default: found by walking up)");
+  // logo-check: what the logo engine finds in images, with its scores.
+  CLI::App* logo_check = app.add_subcommand("logo-check", "Show every logo found in images, with scores");
+  logo_check->add_option("images", o.paths, "Images, SVG or PDF files")->required();
+  logo_check->add_option("--guide,-g", o.guide, "Brand guide (default: found by walking up)");
+  logo_check->add_option("--format,-f", o.logo_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
   try {
     app.parse(argc, argv);
@@ -124,6 +130,8 @@ CliOptions parse_command_line(int argc, char** argv) {
     o.command = Command::explain;
   } else if (guide_check->parsed()) {
     o.command = Command::guide_check;
+  } else if (logo_check->parsed()) {
+    o.command = Command::logo_check;
   } else {
     o.command = Command::rules;
   }

@@ -9,7 +9,7 @@
 
 namespace brandlint {
 
-enum class Command { check, rules, explain, guide_check, exit_now };
+enum class Command { check, rules, explain, guide_check, logo_check, exit_now };
 enum class ColorMode { automatic, always, never };
 
 /// One `--format FORMAT[=PATH]`: where a report goes. An empty path means --output or stdout.
@@ -35,6 +35,7 @@ struct CliOptions {
   long long max_pixels = 100'000'000;
   std::string annotate;  // --annotate DIR: outlined copies of images with pixel findings
   std::string rule;  // explain
+  std::string logo_format = "text";  // logo-check: text | json
 };
 
 /// Parses argv. On --help/--version/usage errors, prints and returns Command::exit_now.

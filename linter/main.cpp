@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
       case Command::rules: return rules::print_rules(std::cout);
       case Command::explain: return rules::explain(cli.rule, std::cout);
       case Command::guide_check: return rules::guide_check(cli.guide, std::cout);
+      case Command::logo_check: return rules::logo_check(cli.paths, cli.guide, cli.logo_format, std::cout);
     }
   } catch (const guide::GuideError& e) {
     fmt::print(stderr, "{}\n", e.what());

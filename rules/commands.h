@@ -47,5 +47,8 @@ int exit_code(const RunResult& result, Severity fail_on);
 int print_rules(std::ostream& out);
 int explain(const std::string& rule_id, std::ostream& out);
 int guide_check(const std::string& guide_flag, std::ostream& out);
+/// `logo-check`: every logo found in each image, with its scores (rules/logo/logo_check.cpp).
+int logo_check(const std::vector<std::string>& images, const std::string& guide_flag,
+               const std::string& format, std::ostream& out);
 
 }  // namespace brandlint::rules

@@ -11,6 +11,12 @@
   X(color_color_profile) \
   X(color_css_off_palette) \
   X(color_off_palette) \
+  X(logo_clear_space) \
+  X(logo_deprecated) \
+  X(logo_distorted) \
+  X(logo_missing) \
+  X(logo_recolored) \
+  X(logo_too_small) \
   X(type_font_family) \
   X(voice_address) \
   X(voice_banned_term) \

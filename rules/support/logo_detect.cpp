@@ -42,8 +42,8 @@ struct Candidate {
 };
 
 std::array<cv::Point2f, 4> project(const cv::Matx33d& h, const cv::Rect2f& r) {
-  const cv::Point2f corners[4] = {{r.x, r.y}, {r.x + r.width, r.y},
-                                  {r.x + r.width, r.y + r.height}, {r.x, r.y + r.height}};
+  const cv::Point2f corners[4] = {
+      {r.x, r.y}, {r.x + r.width, r.y}, {r.x + r.width, r.y + r.height}, {r.x, r.y + r.height}};
   std::array<cv::Point2f, 4> out{};
   for (int i = 0; i < 4; ++i) {
     const cv::Vec3d p = h * cv::Vec3d(corners[i].x, corners[i].y, 1.0);
@@ -57,7 +57,9 @@ cv::Point2d apply(const cv::Matx33d& h, cv::Point2d p) {
   return {v[0] / v[2], v[1] / v[2]};
 }
 
-double length(cv::Point2f a, cv::Point2f b) { return std::hypot(double(a.x - b.x), double(a.y - b.y)); }
+double length(cv::Point2f a, cv::Point2f b) {
+  return std::hypot(double(a.x - b.x), double(a.y - b.y));
+}
 
 // Local linear part of h at the extent's centre: columns are where a unit step along the
 // logo's x and y axes lands in the image.
@@ -83,7 +85,8 @@ bool sane(const cv::Matx33d& h, const cv::Rect2f& extent, cv::Size image) {
   for (int i = 0; i < 4; ++i) {
     const cv::Point2f a = q[std::size_t(i)], b = q[std::size_t((i + 1) % 4)],
                       c = q[std::size_t((i + 2) % 4)];
-    const double cross = double(b.x - a.x) * double(c.y - b.y) - double(b.y - a.y) * double(c.x - b.x);
+    const double cross =
+        double(b.x - a.x) * double(c.y - b.y) - double(b.y - a.y) * double(c.x - b.x);
     if (!(cross > 0)) return false;
   }
   const cv::Matx22d j = jacobian(h, extent);
@@ -110,35 +113,43 @@ bool inside(const std::array<cv::Point2f, 4>& quad, cv::Point2f p, double grow) 
 struct ImageFeatures {
   LogoFeatures features;
   std::vector<bool> alive;
+  // Lowe-filtered matches of every image keypoint against each reference logo and polarity,
+  // computed once: image keypoints query the reference, so a keypoint's best partner does not
+  // depend on which other keypoints are still alive. Per entry: (image kp, reference kp).
+  std::vector<std::array<std::vector<std::pair<int, int>>, 2>> matches;
 };
+
+// Image keypoints query the reference: with several copies of a logo in one image, each copy's
+// keypoint still has one clear best partner in the reference, so Lowe's test keeps it.
+std::vector<std::pair<int, int>> ratio_matches(const cv::Mat& image_descriptors,
+                                               const LogoFeatures& ref) {
+  std::vector<std::pair<int, int>> out;
+  if (ref.descriptors.rows < 2 || image_descriptors.empty()) return out;
+  cv::BFMatcher matcher(cv::NORM_L2);
+  std::vector<std::vector<cv::DMatch>> knn;
+  matcher.knnMatch(image_descriptors, ref.descriptors, knn, 2);
+  for (std::size_t k = 0; k < knn.size(); ++k) {
+    if (knn[k].size() < 2 || knn[k][0].distance >= kRatioTest * knn[k][1].distance) continue;
+    out.emplace_back(int(k), knn[k][0].trainIdx);
+  }
+  return out;
+}
 
 // Fits one reference (one polarity) to the alive image keypoints, optionally only those on
 // `region`. Returns nullopt when no sane homography is found.
-std::optional<Candidate> fit(const ReferenceLogo& ref, const LogoFeatures& ref_features, std::size_t ref_index,
+std::optional<Candidate> fit(const ReferenceLogo& ref, const LogoFeatures& ref_features,
+                             const std::vector<std::pair<int, int>>& matches, std::size_t ref_index,
                              const ImageFeatures& image, cv::Size size,
                              const std::array<cv::Point2f, 4>* region) {
-  if (ref_features.descriptors.rows < 2) return std::nullopt;
-  std::vector<int> rows;
-  for (int i = 0; i < image.features.descriptors.rows; ++i) {
-    if (!image.alive[std::size_t(i)]) continue;
-    if (region && !inside(*region, image.features.keypoints[std::size_t(i)].pt, 0.2)) continue;
-    rows.push_back(i);
-  }
-  if (int(rows.size()) < kMinInliers) return std::nullopt;
-  cv::Mat query(int(rows.size()), image.features.descriptors.cols, CV_32F);
-  for (std::size_t k = 0; k < rows.size(); ++k) image.features.descriptors.row(rows[k]).copyTo(query.row(int(k)));
-  // Image keypoints query the reference: with several copies of a logo in one image, each copy's
-  // keypoint still has one clear best partner in the reference, so Lowe's test keeps it.
-  cv::BFMatcher matcher(cv::NORM_L2);
-  std::vector<std::vector<cv::DMatch>> knn;
-  matcher.knnMatch(query, ref_features.descriptors, knn, 2);
   std::vector<cv::Point2f> src, dst;
   std::vector<int> kp_of;
-  for (std::size_t k = 0; k < knn.size(); ++k) {
-    if (knn[k].size() < 2 || knn[k][0].distance >= kRatioTest * knn[k][1].distance) continue;
-    src.push_back(ref_features.keypoints[std::size_t(knn[k][0].trainIdx)].pt);
-    dst.push_back(image.features.keypoints[std::size_t(rows[k])].pt);
-    kp_of.push_back(rows[k]);
+  for (const auto& [kp, ref_kp] : matches) {
+    if (!image.alive[std::size_t(kp)]) continue;
+    const cv::Point2f pt = image.features.keypoints[std::size_t(kp)].pt;
+    if (region && !inside(*region, pt, 0.2)) continue;
+    src.push_back(ref_features.keypoints[std::size_t(ref_kp)].pt);
+    dst.push_back(pt);
+    kp_of.push_back(kp);
   }
   if (int(src.size()) < kMinInliers) return std::nullopt;
   // OpenCV's RANSAC draws its samples from a generator seeded with a constant, so the same
@@ -170,12 +181,14 @@ std::optional<Candidate> fit(const ReferenceLogo& ref, const LogoFeatures& ref_f
   return c;
 }
 
-std::optional<Candidate> best_fit(const LogoLibrary& library, std::size_t ref_index, const ImageFeatures& image,
-                                  cv::Size size, const std::array<cv::Point2f, 4>* region) {
+std::optional<Candidate> best_fit(const LogoLibrary& library, std::size_t ref_index,
+                                  const ImageFeatures& image, cv::Size size,
+                                  const std::array<cv::Point2f, 4>* region) {
   const ReferenceLogo& ref = library.logos()[ref_index];
   std::optional<Candidate> best;
-  for (const LogoFeatures* f : {&ref.dark, &ref.light}) {
-    auto c = fit(ref, *f, ref_index, image, size, region);
+  const LogoFeatures* polarity[2] = {&ref.dark, &ref.light};
+  for (std::size_t p = 0; p < 2; ++p) {
+    auto c = fit(ref, *polarity[p], image.matches[ref_index][p], ref_index, image, size, region);
     if (c && (!best || c->inliers > best->inliers)) best = std::move(c);
   }
   return best;
@@ -183,9 +196,15 @@ std::optional<Candidate> best_fit(const LogoLibrary& library, std::size_t ref_in
 
 // Maps the verification frame (w × h px over the reference's extent) to the reference frame.
 cv::Matx33d verify_to_reference(const ReferenceLogo& ref, cv::Size frame) {
-  return {double(ref.extent.width) / frame.width, 0, double(ref.extent.x),
-          0, double(ref.extent.height) / frame.height, double(ref.extent.y),
-          0, 0, 1};
+  return {double(ref.extent.width) / frame.width,
+          0,
+          double(ref.extent.x),
+          0,
+          double(ref.extent.height) / frame.height,
+          double(ref.extent.y),
+          0,
+          0,
+          1};
 }
 
 double ncc(const cv::Mat& a, const cv::Mat& b) {
@@ -199,8 +218,8 @@ double ncc(const cv::Mat& a, const cv::Mat& b) {
 // The frame is as wide as the logo appears in the image (48..kVerifyWidth px), so a small logo
 // is not compared with details it cannot show.
 double verify_score(const cv::Mat& work_gray, const ReferenceLogo& ref, const cv::Matx33d& h) {
-  const double shown = double(ref.extent.width) * std::hypot(jacobian(h, ref.extent)(0, 0),
-                                                             jacobian(h, ref.extent)(1, 0));
+  const double shown = double(ref.extent.width) *
+                       std::hypot(jacobian(h, ref.extent)(0, 0), jacobian(h, ref.extent)(1, 0));
   const int w = std::clamp(int(std::lround(shown)), 48, LogoLibrary::kVerifyWidth);
   const int hgt = std::max(8, int(std::lround(w / ref.aspect)));
   const cv::Size frame(w, hgt);
@@ -213,6 +232,62 @@ double verify_score(const cv::Mat& work_gray, const ReferenceLogo& ref, const cv
     cv::resize(ref.verify_gray, reference, frame, 0, 0, cv::INTER_AREA);
   }
   return ncc(edge_map(warped), edge_map(reference));
+}
+
+// Sub-pixel refinement of the winning fit. Keypoints of a wide, short logo pin its height down
+// to a pixel or two, which is several per cent of stretch; the edge maps of the whole logo pin
+// it much better. Coordinate ascent of the edge correlation over x/y scale (about the logo's
+// centre) and x/y shift, in the reference frame, at the resolution the logo has in the image.
+cv::Matx33d refine(const cv::Mat& work_gray, const ReferenceLogo& ref, const cv::Matx33d& h) {
+  const cv::Matx22d j = jacobian(h, ref.extent);
+  const double image_per_ref = std::hypot(j(0, 0), j(1, 0));
+  const int w = std::clamp(int(std::lround(double(ref.extent.width) * image_per_ref)), 48,
+                           LogoLibrary::kCanonicalWidth);
+  const cv::Size frame(w, std::max(8, int(std::lround(w / ref.aspect))));
+  cv::Mat reference;
+  cv::resize(ref.gray(cv::Rect(ref.extent)), reference, frame, 0, 0, cv::INTER_AREA);
+  const cv::Mat reference_edges = edge_map(reference);
+  const cv::Matx33d to_ref = verify_to_reference(ref, frame);
+  const double cx = ref.extent.x + ref.extent.width / 2.0,
+               cy = ref.extent.y + ref.extent.height / 2.0;
+  auto corrected = [&](const std::array<double, 4>& p) {
+    // p = {x scale, y scale, x shift, y shift}, applied in the reference frame about its centre.
+    return h * cv::Matx33d(p[0], 0, cx - p[0] * cx + p[2], 0, p[1], cy - p[1] * cy + p[3], 0, 0, 1);
+  };
+  auto score = [&](const std::array<double, 4>& p) {
+    cv::Mat warped;
+    cv::warpPerspective(work_gray, warped, cv::Mat(corrected(p) * to_ref), frame,
+                        cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+    return ncc(edge_map(warped), reference_edges);
+  };
+  std::array<double, 4> p = {1, 1, 0, 0};
+  // Steps: 2 % of scale, one image pixel of shift (in reference px); down to 1/8 of that.
+  const double px = 1.0 / std::max(1e-6, image_per_ref);
+  std::array<double, 4> step = {0.02, 0.02, px, px};
+  double best = score(p);
+  for (int halvings = 0, evaluations = 0; halvings < 4 && evaluations < 160;) {
+    bool improved = false;
+    for (std::size_t k = 0; k < 4; ++k) {
+      for (double sign : {1.0, -1.0}) {
+        std::array<double, 4> q = p;
+        q[k] += sign * step[k];
+        const double v = score(q);
+        ++evaluations;
+        if (v > best + 1e-9) {
+          best = v;
+          p = q;
+          improved = true;
+          break;
+        }
+      }
+    }
+    if (!improved) {
+      for (double& st : step) st /= 2;
+      ++halvings;
+    }
+  }
+  const cv::Matx33d refined = corrected(p);
+  return sane(refined, ref.extent, cv::Size(work_gray.cols, work_gray.rows)) ? refined : h;
 }
 
 double median(std::vector<double>& v) {
@@ -242,7 +317,8 @@ void measure_colour(const cv::Mat& pixels, const ReferenceLogo& ref, const cv::M
     }
   }
   if (r.empty()) return;
-  const color::Rgb measured{std::uint8_t(median(r)), std::uint8_t(median(g)), std::uint8_t(median(b))};
+  const color::Rgb measured{std::uint8_t(median(r)), std::uint8_t(median(g)),
+                            std::uint8_t(median(b))};
   const color::Lab lab = color::srgb_to_lab(measured);
   s.measured_hex = guide::to_hex(measured);
   if (ref.colorways.empty()) {
@@ -278,7 +354,8 @@ PixelBox bounding_box(const std::array<cv::Point2f, 4>& quad, cv::Size canvas) {
 
 // Clear space, measured on the decoded pixels (`scale` = decode_scale maps them to file px).
 void measure_clear_space(const cv::Mat& pixels, bool lossy, const ReferenceLogo& ref,
-                         const std::array<cv::Point2f, 4>& quad, double height, int scale, LogoSighting& s) {
+                         const std::array<cv::Point2f, 4>& quad, double height, int scale,
+                         LogoSighting& s) {
   const double k = ref.logo.clear_space;
   s.clear_space_px = k * height * scale;
   if (k <= 0) return;
@@ -310,14 +387,16 @@ void measure_clear_space(const cv::Mat& pixels, bool lossy, const ReferenceLogo&
     s.clear_space_problem = "clipped by the canvas (" + joined + " short)";
     return;
   }
-  const cv::Rect zone(cv::Point(std::max(0, int(std::floor(zx0))), std::max(0, int(std::floor(zy0)))),
-                      cv::Point(std::min(canvas.width, int(std::ceil(zx1))),
-                                std::min(canvas.height, int(std::ceil(zy1)))));
+  const cv::Rect zone(
+      cv::Point(std::max(0, int(std::floor(zx0))), std::max(0, int(std::floor(zy0)))),
+      cv::Point(std::min(canvas.width, int(std::ceil(zx1))),
+                std::min(canvas.height, int(std::ceil(zy1)))));
   if (zone.width <= 2 || zone.height <= 2) return;
   // The logo's own anti-aliasing (and JPEG ringing) spills a few px past its box.
   const double g = std::max(lossy ? 4.0 : 2.0, 0.06 * height);
   const cv::Rect own = cv::Rect(cv::Point(int(std::floor(x0 - g)), int(std::floor(y0 - g))),
-                                cv::Point(int(std::ceil(x1 + g)), int(std::ceil(y1 + g)))) & zone;
+                                cv::Point(int(std::ceil(x1 + g)), int(std::ceil(y1 + g)))) &
+                       zone;
   cv::Mat ring(zone.size(), CV_8U, cv::Scalar(255));
   ring(own - zone.tl()).setTo(0);
   const int ring_px = cv::countNonZero(ring);
@@ -338,7 +417,8 @@ void measure_clear_space(const cv::Mat& pixels, bool lossy, const ReferenceLogo&
   // Foreign edges: per-channel morphological gradient (3×3), max over channels (the raster
   // palette pipeline's edge measure, visual.md §1.6).
   cv::Mat gradient;
-  cv::morphologyEx(lab, gradient, cv::MORPH_GRADIENT, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+  cv::morphologyEx(lab, gradient, cv::MORPH_GRADIENT,
+                   cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
   std::vector<cv::Mat> channels;
   cv::split(gradient, channels);
   cv::Mat edge = cv::max(cv::max(channels[0], channels[1]), channels[2]) > (lossy ? 16.0 : 10.0);
@@ -408,6 +488,10 @@ std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& as
   ImageFeatures image;
   image.features = sift_features(work, cv::noArray());
   image.alive.assign(image.features.keypoints.size(), true);
+  for (const ReferenceLogo& ref : library.logos()) {
+    image.matches.push_back({ratio_matches(image.features.descriptors, ref.dark),
+                             ratio_matches(image.features.descriptors, ref.light)});
+  }
   const cv::Size size = work.size();
   // work px → decoded px
   const cv::Matx33d to_pixels(double(asset.pixels.cols) / work.cols, 0, 0, 0,
@@ -449,6 +533,7 @@ std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& as
       continue;
     }
     const ReferenceLogo& ref = library.logos()[win];
+    hs[win] = refine(work, ref, hs[win]);
     LogoSighting s;
     s.logo_id = ref.id;
     s.deprecated = ref.deprecated;
@@ -471,14 +556,17 @@ std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& as
     // Geometry in decoded pixels, then file pixels.
     const cv::Matx33d h_pixels = to_pixels * hs[win];
     const auto quad_px = project(h_pixels, ref.extent);
-    const cv::Matx22d j = jacobian(h_pixels, ref.extent);
-    const double sx = std::hypot(j(0, 0), j(1, 0)), sy = std::hypot(j(0, 1), j(1, 1));
+    // Scales, stretch and rotation from the quadrilateral's mean sides: averaged over the whole
+    // logo, they do not depend on a slight perspective term the fit may carry (the Jacobian at
+    // the centre does).
+    const double width = (length(quad_px[0], quad_px[1]) + length(quad_px[3], quad_px[2])) / 2.0;
+    const double height = (length(quad_px[0], quad_px[3]) + length(quad_px[1], quad_px[2])) / 2.0;
+    const double sx = width / double(ref.extent.width), sy = height / double(ref.extent.height);
     s.scale_x = sx * scale;
     s.scale_y = sy * scale;
     s.stretch = std::abs(sx / sy - 1.0);
-    s.rotation_deg = -std::atan2(j(1, 0), j(0, 0)) * 180.0 / CV_PI;
-    const double width = (length(quad_px[0], quad_px[1]) + length(quad_px[3], quad_px[2])) / 2.0;
-    const double height = (length(quad_px[0], quad_px[3]) + length(quad_px[1], quad_px[2])) / 2.0;
+    const cv::Point2f axis = (quad_px[1] - quad_px[0]) + (quad_px[2] - quad_px[3]);
+    s.rotation_deg = -std::atan2(double(axis.y), double(axis.x)) * 180.0 / CV_PI;
     s.width_px = width * scale;
     s.height_px = height * scale;
     if (asset.dpi > 0) {
@@ -493,7 +581,8 @@ std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& as
 
     // Search again without this logo's keypoints.
     for (std::size_t k = 0; k < image.alive.size(); ++k) {
-      if (image.alive[k] && inside(best->quad, image.features.keypoints[k].pt, 0.1)) image.alive[k] = false;
+      if (image.alive[k] && inside(best->quad, image.features.keypoints[k].pt, 0.1))
+        image.alive[k] = false;
     }
     for (int k : best->inlier_kps) image.alive[std::size_t(k)] = false;
   }

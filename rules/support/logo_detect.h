@@ -33,31 +33,32 @@ struct VariantScore {
 
 /// One logo found in an asset. Coordinates are in the asset's file pixels (decode_scale applied).
 struct LogoSighting {
-  std::string logo_id;       // the best-scoring variant
-  bool deprecated = false;   // that variant is deprecated in the guide
-  std::string replaced_by;   // its replacement's id, when deprecated
-  std::string runner_up_id;  // the second-best variant ("" when the guide has one logo)
+  std::string logo_id;          // the best-scoring variant
+  bool deprecated = false;      // that variant is deprecated in the guide
+  std::string replaced_by;      // its replacement's id, when deprecated
+  std::string runner_up_id;     // the second-best variant ("" when the guide has one logo)
   double variant_margin = 0.0;  // best score − runner-up score
   std::vector<VariantScore> variant_scores;  // every variant, in guide order
-  std::array<cv::Point2f, 4> quad{};  // the logo's visible box projected: TL, TR, BR, BL
-  PixelBox box;                       // axis-aligned box around quad, clipped to the canvas
+  std::array<cv::Point2f, 4> quad{};         // the logo's visible box projected: TL, TR, BR, BL
+  PixelBox box;                              // axis-aligned box around quad, clipped to the canvas
   int inliers = 0;
-  int matches = 0;                    // ratio-test matches the homography was fitted to
+  int matches = 0;  // ratio-test matches the homography was fitted to
   double inlier_ratio = 0.0;
-  double scale_x = 1.0, scale_y = 1.0;  // image px per reference px along the logo's axes
-  double stretch = 0.0;                 // |sx/sy − 1|
-  double rotation_deg = 0.0;            // counter-clockwise angle of the logo's x axis
+  double scale_x = 1.0, scale_y = 1.0;     // image px per reference px along the logo's axes
+  double stretch = 0.0;                    // |sx/sy − 1|
+  double rotation_deg = 0.0;               // counter-clockwise angle of the logo's x axis
   double width_px = 0.0, height_px = 0.0;  // along the logo's axes
   std::optional<double> width_mm;          // when the asset has a DPI (PDF pages)
   std::optional<double> dpi;
-  std::string colorway;               // nearest allowed colourway (label), or "own colours"
-  std::string measured_hex;           // median colour of the primary ink in the image
-  double colorway_delta_e = 0.0;      // its ΔE00 to that colourway
-  bool recolored = false;             // colorway_delta_e > library recolor_threshold()
+  std::string colorway;           // nearest allowed colourway (label), or "own colours"
+  std::string measured_hex;       // median colour of the primary ink in the image
+  double colorway_delta_e = 0.0;  // its ΔE00 to that colourway
+  bool recolored = false;         // colorway_delta_e > library recolor_threshold()
   // Clear space.
-  double clear_space_px = 0.0;        // required margin: clear_space × height_px
+  double clear_space_px = 0.0;  // required margin: clear_space × height_px
   bool clear_space_ok = true;
-  std::string clear_space_problem;    // "clipped by the canvas", "foreign edges", "off-background pixels"
+  std::string
+      clear_space_problem;  // "clipped by the canvas", "foreign edges", "off-background pixels"
   std::optional<PixelBox> clear_space_offender;  // what intrudes (or the clipped zone)
   double clear_space_foreign_share = 0.0;        // share of the zone ring that is foreign
 };

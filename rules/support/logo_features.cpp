@@ -47,10 +47,11 @@ LogoFeatures sift_features(const cv::Mat& gray, cv::InputArray mask) {
   static thread_local cv::Ptr<cv::SIFT> sift = cv::SIFT::create(0, 3, 0.03, 10.0, 1.6);
   LogoFeatures out;
   sift->detect(gray, out.keypoints, mask);
-  std::sort(out.keypoints.begin(), out.keypoints.end(), [](const cv::KeyPoint& a, const cv::KeyPoint& b) {
-    return std::tie(a.pt.y, a.pt.x, a.size, a.angle, a.octave, a.response) <
-           std::tie(b.pt.y, b.pt.x, b.size, b.angle, b.octave, b.response);
-  });
+  std::sort(out.keypoints.begin(), out.keypoints.end(),
+            [](const cv::KeyPoint& a, const cv::KeyPoint& b) {
+              return std::tie(a.pt.y, a.pt.x, a.size, a.angle, a.octave, a.response) <
+                     std::tie(b.pt.y, b.pt.x, b.size, b.angle, b.octave, b.response);
+            });
   if (!out.keypoints.empty()) sift->compute(gray, out.keypoints, out.descriptors);
   return out;
 }

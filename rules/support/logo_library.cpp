@@ -39,10 +39,17 @@ cv::Mat to_bgra(const cv::Mat& decoded) {
   cv::Mat eight = decoded;
   if (decoded.depth() == CV_16U) decoded.convertTo(eight, CV_8U, 1.0 / 257.0);
   switch (eight.channels()) {
-    case 1: cv::cvtColor(eight, out, cv::COLOR_GRAY2BGRA); break;
-    case 3: cv::cvtColor(eight, out, cv::COLOR_BGR2BGRA); break;
-    case 4: out = eight; break;
-    default: break;
+    case 1:
+      cv::cvtColor(eight, out, cv::COLOR_GRAY2BGRA);
+      break;
+    case 3:
+      cv::cvtColor(eight, out, cv::COLOR_BGR2BGRA);
+      break;
+    case 4:
+      out = eight;
+      break;
+    default:
+      break;
   }
   return out;
 }
@@ -61,7 +68,8 @@ cv::Rect opaque_box(const cv::Mat& bgra) {
 cv::Mat canonical_rendering(const guide::Logo& logo) {
   const std::string bytes = read_bytes(logo.file);
   std::string ext = logo.file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
   cv::Mat picture;
   if (ext == ".svg") {
     std::string error;
@@ -70,7 +78,8 @@ cv::Mat canonical_rendering(const guide::Logo& logo) {
       throw std::runtime_error(fmt::format("cannot render logo {}: {}", logo.file.string(), error));
     }
     const cv::Rect box = opaque_box(first);
-    if (box.width <= 0) throw std::runtime_error(fmt::format("logo {} is empty", logo.file.string()));
+    if (box.width <= 0)
+      throw std::runtime_error(fmt::format("logo {} is empty", logo.file.string()));
     const double width = double(first.cols) * LogoLibrary::kCanonicalWidth / double(box.width);
     picture = render_svg_bgra(bytes, width, kRenderBudget, error);
     if (picture.empty()) {
@@ -89,7 +98,8 @@ cv::Mat canonical_rendering(const guide::Logo& logo) {
       throw std::runtime_error(fmt::format("cannot decode logo {}", logo.file.string()));
     }
     const cv::Rect box = opaque_box(picture);
-    if (box.width <= 0) throw std::runtime_error(fmt::format("logo {} is empty", logo.file.string()));
+    if (box.width <= 0)
+      throw std::runtime_error(fmt::format("logo {} is empty", logo.file.string()));
     const double f = double(LogoLibrary::kCanonicalWidth) / double(box.width);
     cv::resize(picture, picture, cv::Size(), f, f, f < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
   }
@@ -169,7 +179,8 @@ ReferenceLogo prepare(const guide::BrandGuide& guide, std::size_t index) {
   const int vw = LogoLibrary::kVerifyWidth;
   const int vh = std::max(8, int(std::lround(vw / ref.aspect)));
   ref.verify_size = cv::Size(vw, vh);
-  cv::Mat extent_rgba = ref.rgba(cv::Rect(kPad, kPad, ref.rgba.cols - 2 * kPad, ref.rgba.rows - 2 * kPad));
+  cv::Mat extent_rgba =
+      ref.rgba(cv::Rect(kPad, kPad, ref.rgba.cols - 2 * kPad, ref.rgba.rows - 2 * kPad));
   cv::Mat small;
   cv::resize(extent_rgba, small, ref.verify_size, 0, 0, cv::INTER_AREA);
   ref.verify_gray = composite_gray(small);

@@ -32,26 +32,27 @@ struct LogoFeatures {
 
 /// One guide logo, ready to be found and compared.
 struct ReferenceLogo {
-  std::size_t index = 0;      // position in BrandGuide::logos
-  guide::Logo logo;             // a copy: a cached library may outlive the guide object it came from
+  std::size_t index = 0;  // position in BrandGuide::logos
+  guide::Logo logo;       // a copy: a cached library may outlive the guide object it came from
   std::string id;
   bool deprecated = false;
   std::string replaced_by;
-  cv::Mat rgba;                 // BGRA 8-bit, straight alpha, at the canonical size
-  cv::Mat mask;                 // CV_8U, 255 where the logo is opaque (alpha ≥ 128)
-  cv::Mat gray;                 // CV_8U, the logo composited on white, grayscale
+  cv::Mat rgba;  // BGRA 8-bit, straight alpha, at the canonical size
+  cv::Mat mask;  // CV_8U, 255 where the logo is opaque (alpha ≥ 128)
+  cv::Mat gray;  // CV_8U, the logo composited on white, grayscale
   // Verification frame: the visible extent at kVerifyWidth px wide. Small on purpose: edge maps
   // compared there tolerate a pixel or two of homography error and cost little to warp into.
   cv::Size verify_size;
-  cv::Mat verify_gray;          // CV_8U, the visible extent composited on white
-  cv::Mat verify_ink;           // CV_8U, 255 on primary-ink pixels away from edges
-  LogoFeatures dark;            // features of `gray` (ink darker than its ground)
-  LogoFeatures light;           // features of the inverted `gray` (reversed logos)
-  cv::Rect2f extent;            // the opaque part of `rgba` (the logo's visible box), canonical px
-  double aspect = 1.0;          // extent width / height
-  color::Rgb primary_ink;       // the most common opaque colour: what a colourway replaces
+  cv::Mat verify_gray;     // CV_8U, the visible extent composited on white
+  cv::Mat verify_ink;      // CV_8U, 255 on primary-ink pixels away from edges
+  LogoFeatures dark;       // features of `gray` (ink darker than its ground)
+  LogoFeatures light;      // features of the inverted `gray` (reversed logos)
+  cv::Rect2f extent;       // the opaque part of `rgba` (the logo's visible box), canonical px
+  double aspect = 1.0;     // extent width / height
+  color::Rgb primary_ink;  // the most common opaque colour: what a colourway replaces
   color::Lab primary_ink_lab;
-  double primary_share = 1.0;   // share of ink pixels that are the primary ink (≈1 for one-colour logos)
+  double primary_share =
+      1.0;  // share of ink pixels that are the primary ink (≈1 for one-colour logos)
   std::vector<Colorway> colorways;  // resolved from Logo::colorways; empty = only its own colours
 };
 
