@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 
+#include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include "brandguide/brand_guide.h"
@@ -162,6 +163,35 @@ TEST(LogoDetect, SharedResultIsComputedOnceAndIsDeterministic) {
     EXPECT_EQ(first[i].inliers, again[i].inliers);
     EXPECT_DOUBLE_EQ(first[i].rotation_deg, again[i].rotation_deg);
   }
+}
+
+TEST(LogoCheck, PrintsEachSightingWithItsScores) {
+  const std::string cmd = testing::brandlint_binary().string() + " logo-check --guide " +
+                          (testing::source_dir() / "brandguide/examples/nordlys/brandguide.toml").string() + " " +
+                          (testing::source_dir() / "fixtures/logo/deprecated/invalid/old-wordmark.png").string();
+  const auto text = testing::run_command(cmd);
+  EXPECT_EQ(text.exit_code, 0) << text.out;
+  EXPECT_NE(text.out.find("1 logo (480×270 px)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("#1 2019-wordmark (DEPRECATED) at (130,89)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("variants  primary 0."), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("margin 0."), std::string::npos) << text.out;
+
+  const auto json = testing::run_command(cmd + " --format json");
+  ASSERT_EQ(json.exit_code, 0) << json.out;
+  const auto doc = nlohmann::json::parse(json.out);
+  EXPECT_EQ(doc["schema"], "brandlint-logo-check/1");
+  ASSERT_EQ(doc["files"].size(), 1u);
+  const auto& logo = doc["files"][0]["logos"][0];
+  EXPECT_EQ(logo["logo"], "2019-wordmark");
+  EXPECT_EQ(logo["deprecated"], true);
+  EXPECT_EQ(logo["replaced_by"], "primary");
+  EXPECT_GE(logo["inliers"].get<int>(), 8);
+  EXPECT_EQ(logo["box"][0], 130);
+
+  const auto bad = testing::run_command(testing::brandlint_binary().string() + " logo-check --guide " +
+                                        (testing::source_dir() / "brandguide/examples/nordlys/brandguide.toml").string() +
+                                        " /nonexistent.png README.md 2>&1");
+  EXPECT_EQ(bad.exit_code, 2) << bad.out;
 }
 
 // The checked-in fixture images of fixtures/logo/*: each is a scene built here, so they can be

@@ -337,14 +337,20 @@ void measure_colour(const cv::Mat& pixels, const ReferenceLogo& ref, const cv::M
   s.recolored = s.colorway_delta_e > threshold;
 }
 
-PixelBox bounding_box(const std::array<cv::Point2f, 4>& quad, cv::Size canvas) {
-  double x0 = quad[0].x, y0 = quad[0].y, x1 = x0, y1 = y0;
+// The quadrilateral's extremes: {x0, y0, x1, y1}.
+std::array<double, 4> bounds(const std::array<cv::Point2f, 4>& quad) {
+  std::array<double, 4> b = {quad[0].x, quad[0].y, quad[0].x, quad[0].y};
   for (const auto& p : quad) {
-    x0 = std::min(x0, double(p.x));
-    y0 = std::min(y0, double(p.y));
-    x1 = std::max(x1, double(p.x));
-    y1 = std::max(y1, double(p.y));
+    b[0] = std::min(b[0], double(p.x));
+    b[1] = std::min(b[1], double(p.y));
+    b[2] = std::max(b[2], double(p.x));
+    b[3] = std::max(b[3], double(p.y));
   }
+  return b;
+}
+
+PixelBox bounding_box(const std::array<cv::Point2f, 4>& quad, cv::Size canvas) {
+  const auto [x0, y0, x1, y1] = bounds(quad);
   const int bx0 = std::clamp(int(std::floor(x0)), 0, canvas.width);
   const int by0 = std::clamp(int(std::floor(y0)), 0, canvas.height);
   const int bx1 = std::clamp(int(std::ceil(x1)), 0, canvas.width);
@@ -360,13 +366,7 @@ void measure_clear_space(const cv::Mat& pixels, bool lossy, const ReferenceLogo&
   s.clear_space_px = k * height * scale;
   if (k <= 0) return;
   const cv::Size canvas = pixels.size();
-  double x0 = quad[0].x, y0 = quad[0].y, x1 = x0, y1 = y0;
-  for (const auto& p : quad) {
-    x0 = std::min(x0, double(p.x));
-    y0 = std::min(y0, double(p.y));
-    x1 = std::max(x1, double(p.x));
-    y1 = std::max(y1, double(p.y));
-  }
+  const auto [x0, y0, x1, y1] = bounds(quad);
   const double m = k * height;
   const double zx0 = x0 - m, zy0 = y0 - m, zx1 = x1 + m, zy1 = y1 + m;
   // Half a pixel of slack: the box comes from a fitted homography.
