@@ -172,7 +172,7 @@ TEST(LogoCheck, PrintsEachSightingWithItsScores) {
   const auto text = testing::run_command(cmd);
   EXPECT_EQ(text.exit_code, 0) << text.out;
   EXPECT_NE(text.out.find("1 logo (480×270 px)"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("#1 2019-wordmark (DEPRECATED) at (130,89)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("#1 2019-wordmark (DEPRECATED) at (130,90)"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("variants  primary 0."), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("margin 0."), std::string::npos) << text.out;
 
