@@ -62,7 +62,7 @@ struct Corpus {
 };
 
 struct Options {
-  int images = 240;
+  int images = 210;
   std::uint64_t seed = 6;
   std::filesystem::path source_dir;  // the repository (for brandguide/examples/nordlys)
   std::filesystem::path photos;      // folder of sample photos; empty = procedural texture
