@@ -303,8 +303,8 @@ double median(std::vector<double>& v) {
 
 // Median colour of the image under the reference's primary ink, compared with each allowed
 // colourway (or, when the guide lists none, with the logo's own ink colour).
-void measure_colour(const cv::Mat& pixels, const ReferenceLogo& ref, const cv::Matx33d& h_pixels,
-                    double threshold, LogoSighting& s) {
+void measure_colour(const cv::Mat& pixels, bool lossy, const ReferenceLogo& ref,
+                    const cv::Matx33d& h_pixels, double threshold, LogoSighting& s) {
   cv::Mat warped;
   cv::warpPerspective(pixels, warped, cv::Mat(h_pixels * verify_to_reference(ref, ref.verify_size)),
                       ref.verify_size, cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_CONSTANT,
@@ -337,7 +337,9 @@ void measure_colour(const cv::Mat& pixels, const ReferenceLogo& ref, const cv::M
   if (ink.empty()) return;
   // A small logo's strokes are a pixel or two wide: most samples are anti-aliased blends with
   // the ground. The pure ink is what lies farthest from the ground, so the colour is the median
-  // of the third of the samples farthest from it (all samples when the ground is unknown).
+  // of the tenth of the samples farthest from it (a 14 px high logo has few pure pixels); in a
+  // JPEG the farthest tenth is ringing that overshoots the ink, so there the farthest third (all
+  // samples when the ground is unknown).
   std::size_t keep = ink.size();
   if (!gr.empty()) {
     const color::Lab bg = color::srgb_to_lab(
@@ -348,7 +350,7 @@ void measure_colour(const cv::Mat& pixels, const ReferenceLogo& ref, const cv::M
     }
     std::stable_sort(ink.begin(), ink.end(),
                      [](const Sample& a, const Sample& b) { return a.distance > b.distance; });
-    keep = std::max<std::size_t>(1, ink.size() / 3);
+    keep = std::max<std::size_t>(1, ink.size() / (lossy ? 3 : 10));
   }
   std::vector<double> r, g, b;
   for (std::size_t i = 0; i < keep; ++i) {
@@ -619,7 +621,7 @@ std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& as
     }
     for (std::size_t c = 0; c < 4; ++c) s.quad[c] = quad_px[c] * float(scale);
     s.box = bounding_box(s.quad, cv::Size(asset.pixels.cols * scale, asset.pixels.rows * scale));
-    measure_colour(asset.pixels, ref, h_pixels, library.recolor_threshold(), s);
+    measure_colour(asset.pixels, asset.lossy, ref, h_pixels, library.recolor_threshold(), s);
     measure_clear_space(asset.pixels, asset.lossy, ref, quad_px, height, scale, s);
     out.push_back(std::move(s));
 
