@@ -64,7 +64,10 @@ ChannelRules rules_for(const guide::BrandGuide& guide, const guide::Channel& cha
   ChannelRules out;
   out.channel = &channel;
   for (const RuleEntry& e : rules::registry()) {
+    // The logo rules that look at pixels (logo/web-reference reads markup, never an image).
     if (e.meta->id.substr(0, 5) != "logo/") continue;
+    const auto& kinds = e.meta->kinds;
+    if (std::find(kinds.begin(), kinds.end(), AssetKind::image) == kinds.end()) continue;
     out.rules.emplace_back(e.meta, e.make(RuleConfig{guide, channel}));
   }
   return out;

@@ -32,6 +32,11 @@ std::string logo_key(const logo::LogoLibrary& library, const std::string& logo_i
 
 double round_to(double value, double scale) { return std::round(value * scale) / scale; }
 
+bool below_minimum_width(const guide::Logo& logo, const logo::LogoSighting& s) {
+  if (s.width_mm) return logo.min_width_mm && *s.width_mm < *logo.min_width_mm;
+  return logo.min_width_px && s.width_px < double(*logo.min_width_px);
+}
+
 Json sighting_evidence(const logo::LogoSighting& s) {
   Json e;
   e["logo"] = s.logo_id;

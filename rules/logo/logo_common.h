@@ -38,4 +38,8 @@ std::string describe(const logo::LogoSighting& s);
 
 double round_to(double value, double scale);
 
+/// Whether the sighting is below its logo's minimum width: `min_width_mm` when the asset's
+/// resolution is known (PDF pages), else `min_width_px`. logo/too-small reports it.
+bool below_minimum_width(const guide::Logo& logo, const logo::LogoSighting& s);
+
 }  // namespace brandlint::rules::logo_rules

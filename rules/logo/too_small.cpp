@@ -37,9 +37,9 @@ class TooSmall final : public Rule {
       const logo::ReferenceLogo* ref = library_->find(s.logo_id);
       if (!ref) continue;
       const guide::Logo& l = ref->logo;
+      if (!below_minimum_width(l, s)) continue;
       Json e = sighting_evidence(s);
       if (s.width_mm) {
-        if (!l.min_width_mm || *s.width_mm >= *l.min_width_mm) continue;
         e["measured"] = fmt::format("{:.1f} mm", *s.width_mm);
         e["expected"] = fmt::format("≥ {:g} mm", *l.min_width_mm);
         e["width_mm"] = round_to(*s.width_mm, 10);
@@ -50,7 +50,6 @@ class TooSmall final : public Rule {
                                    describe(s), *s.width_mm, s.dpi.value_or(0), *l.min_width_mm),
                        std::move(e));
       } else {
-        if (!l.min_width_px || s.width_px >= double(*l.min_width_px)) continue;
         e["measured"] = fmt::format("{:.0f} px", s.width_px);
         e["expected"] = fmt::format("≥ {} px", *l.min_width_px);
         e["guide_key"] = logo_key(*library_, s.logo_id, "min_width_px");
