@@ -3,9 +3,14 @@
 // across punctuation ("Nej, nej" and "Det var det. Det" are fine). Numbers never count ("10 10
 // stk." is a table, not a typo). English "that that" and "had had" are grammatical and never
 // flagged. The fix removes the whitespace before the second word and the
-// word itself, so "the\nthe cat" becomes "the cat".
+// word itself, so "the\nthe cat" becomes "the cat" — only when nothing but whitespace stands
+// between the two words in the file: across markup ("det **det**", "at <b>at</b>", "at&nbsp;at")
+// deleting a byte range would break the markup, so those findings carry no fix.
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -22,7 +27,7 @@ const RuleMeta& rule_meta() {
       "No word is accidentally written twice in a row",
       {AssetKind::text, AssetKind::markdown, AssetKind::copy_deck, AssetKind::html},
       Severity::warning,
-      Fixable::always,
+      Fixable::sometimes,
       "rules/voice/repeated-word.md",
       {},
   };
@@ -45,11 +50,16 @@ class RepeatedWord final : public Rule {
         const std::string_view fold = run.fold(b);
         if (run.fold(a) != fold || fold == "that" || fold == "had") continue;
         const std::string word = text::display_form(run.run_text(i, i + 1));
+        const std::string_view between =
+            std::string_view(asset.text).substr(a.end, b.begin - a.end);
+        const bool plain_space = std::all_of(between.begin(), between.end(), [](char c) {
+          return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        });
         ctx.report_text(a.begin, b.end, fmt::format("\"{}\" is repeated", word),
                         Json{{"measured", text::display_form(run.run_text(i - 1, i + 1))},
                              {"expected", text::display_form(run.run_text(i - 1, i))},
                              {"guide_key", nullptr}},
-                        Fix{a.end, b.end, ""});
+                        plain_space ? std::optional<Fix>(Fix{a.end, b.end, ""}) : std::nullopt);
       }
     }
   }
