@@ -1,7 +1,9 @@
 #include "rules/support/logo_features.h"
 
 #include <algorithm>
+#include <numeric>
 #include <tuple>
+#include <vector>
 
 #include <opencv2/features2d.hpp>
 #include <opencv2/imgproc.hpp>
@@ -45,14 +47,29 @@ LogoFeatures sift_features(const cv::Mat& gray, cv::InputArray mask) {
   // contrastThreshold 0.03 (OpenCV's default is 0.04): flat logos have few blobs, and a
   // pale colourway (yellow on white) still has to give enough of them.
   static thread_local cv::Ptr<cv::SIFT> sift = cv::SIFT::create(0, 3, 0.03, 10.0, 1.6);
+  // One pass builds the scale space for both detection and descriptors: detect followed by
+  // compute built it twice (a third of SIFT's time on a 1080p banner, measured with
+  // logo_bench). A descriptor depends only on its own keypoint, so the deterministic order is
+  // obtained by permuting keypoints and descriptor rows together after the fact.
+  std::vector<cv::KeyPoint> keypoints;
+  cv::Mat descriptors;
+  sift->detectAndCompute(gray, mask, keypoints, descriptors);
+  std::vector<int> order(keypoints.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int i, int j) {
+    const cv::KeyPoint& a = keypoints[std::size_t(i)];
+    const cv::KeyPoint& b = keypoints[std::size_t(j)];
+    return std::tie(a.pt.y, a.pt.x, a.size, a.angle, a.octave, a.response) <
+           std::tie(b.pt.y, b.pt.x, b.size, b.angle, b.octave, b.response);
+  });
   LogoFeatures out;
-  sift->detect(gray, out.keypoints, mask);
-  std::sort(out.keypoints.begin(), out.keypoints.end(),
-            [](const cv::KeyPoint& a, const cv::KeyPoint& b) {
-              return std::tie(a.pt.y, a.pt.x, a.size, a.angle, a.octave, a.response) <
-                     std::tie(b.pt.y, b.pt.x, b.size, b.angle, b.octave, b.response);
-            });
-  if (!out.keypoints.empty()) sift->compute(gray, out.keypoints, out.descriptors);
+  out.keypoints.reserve(keypoints.size());
+  if (!keypoints.empty())
+    out.descriptors.create(descriptors.rows, descriptors.cols, descriptors.type());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    out.keypoints.push_back(keypoints[std::size_t(order[k])]);
+    descriptors.row(order[k]).copyTo(out.descriptors.row(int(k)));
+  }
   return out;
 }
 

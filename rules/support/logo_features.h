@@ -16,8 +16,8 @@ cv::Mat composite_gray(const cv::Mat& pixels);
 cv::Mat edge_map(const cv::Mat& gray);
 
 /// SIFT keypoints and descriptors of `gray` (inside `mask` when given), in a deterministic order:
-/// keypoints are sorted by position, size and angle before descriptors are computed, so the
-/// result does not depend on how OpenCV's threads interleaved.
+/// keypoints (with their descriptor rows) are sorted by position, size and angle, so the result
+/// does not depend on how OpenCV's threads interleaved.
 LogoFeatures sift_features(const cv::Mat& gray, cv::InputArray mask);
 
 }  // namespace brandlint::logo
