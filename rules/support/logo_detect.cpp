@@ -35,6 +35,10 @@ constexpr double kMaxSideRatio = 1.33;    // opposite sides: more than this is n
 constexpr double kMinVerifyScore = 0.65;
 constexpr int kMaxSightings = 12;
 constexpr int kMaxRounds = 24;
+// Keypoints of the searched image: a photo background gives 12–14 thousand at the working size
+// and their descriptors were most of the time on such a banner (logo_bench "busy"); a logo's
+// own keypoints are high-contrast edges and rank among the strongest.
+constexpr int kMaxImageKeypoints = 4000;
 
 struct Candidate {
   std::size_t ref = 0;
@@ -532,7 +536,7 @@ std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& as
     work = gray;
   }
   ImageFeatures image;
-  image.features = sift_features(work, cv::noArray());
+  image.features = sift_features(work, cv::noArray(), kMaxImageKeypoints);
   image.alive.assign(image.features.keypoints.size(), true);
   for (const ReferenceLogo& ref : library.logos()) {
     image.matches.push_back({ratio_matches(image.features.descriptors, ref.dark),

@@ -43,10 +43,12 @@ cv::Mat edge_map(const cv::Mat& gray) {
   return magnitude;
 }
 
-LogoFeatures sift_features(const cv::Mat& gray, cv::InputArray mask) {
+LogoFeatures sift_features(const cv::Mat& gray, cv::InputArray mask, int max_keypoints) {
   // contrastThreshold 0.03 (OpenCV's default is 0.04): flat logos have few blobs, and a
   // pale colourway (yellow on white) still has to give enough of them.
-  static thread_local cv::Ptr<cv::SIFT> sift = cv::SIFT::create(0, 3, 0.03, 10.0, 1.6);
+  static thread_local cv::Ptr<cv::SIFT> all = cv::SIFT::create(0, 3, 0.03, 10.0, 1.6);
+  const cv::Ptr<cv::SIFT> sift =
+      max_keypoints > 0 ? cv::SIFT::create(max_keypoints, 3, 0.03, 10.0, 1.6) : all;
   // One pass builds the scale space for both detection and descriptors: detect followed by
   // compute built it twice (a third of SIFT's time on a 1080p banner, measured with
   // logo_bench). A descriptor depends only on its own keypoint, so the deterministic order is

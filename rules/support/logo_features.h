@@ -17,7 +17,9 @@ cv::Mat edge_map(const cv::Mat& gray);
 
 /// SIFT keypoints and descriptors of `gray` (inside `mask` when given), in a deterministic order:
 /// keypoints (with their descriptor rows) are sorted by position, size and angle, so the result
-/// does not depend on how OpenCV's threads interleaved.
-LogoFeatures sift_features(const cv::Mat& gray, cv::InputArray mask);
+/// does not depend on how OpenCV's threads interleaved. With `max_keypoints` > 0 only the
+/// strongest keypoints are kept (OpenCV's retainBest keeps every keypoint tied with the last,
+/// so the set does not depend on the order either) and only those get descriptors.
+LogoFeatures sift_features(const cv::Mat& gray, cv::InputArray mask, int max_keypoints = 0);
 
 }  // namespace brandlint::logo
