@@ -98,4 +98,19 @@ void TermMatcher::find(const RunWords& words, std::vector<Match>& out) const {
   }
 }
 
+std::string LanguageTermMatchers::add(const std::string& lang, std::string_view pattern,
+                                      std::uint32_t id) {
+  if (!lang.empty()) return by_lang_[lang].add(pattern, id);
+  std::string error = any_lang_.add(pattern, id);
+  if (error.empty()) {
+    for (auto& [other, matcher] : by_lang_) matcher.add(pattern, id);
+  }
+  return error;
+}
+
+const TermMatcher& LanguageTermMatchers::for_language(const std::string& lang) const {
+  const auto it = by_lang_.find(lang);
+  return it == by_lang_.end() ? any_lang_ : it->second;
+}
+
 }  // namespace brandlint::text

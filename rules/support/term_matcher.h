@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,6 +63,24 @@ class TermMatcher {
   // First bytes of first tokens (bit 1: exact, bit 2: starred): most tokens of ordinary copy
   // start with a byte no pattern starts with and skip the hash lookups altogether.
   std::array<std::uint8_t, 256> first_byte_{};
+};
+
+/// Word groups compiled per language (voice/banned-term, voice/claims): each language a group
+/// names gets a matcher with its own groups plus the language-free ones, and runs in any other
+/// language use the language-free matcher, so the longest-match choice is made among exactly
+/// the words that apply to a run. Declare every group language before adding words.
+class LanguageTermMatchers {
+ public:
+  /// `lang` is a primary language tag ("da"); call for every group that has one, first.
+  void declare_language(const std::string& lang) { by_lang_.try_emplace(lang); }
+  /// Adds `pattern` for runs in `lang` ("" = every language). Returns TermMatcher::add's error.
+  std::string add(const std::string& lang, std::string_view pattern, std::uint32_t id);
+  /// The matcher for a run in `lang`.
+  const TermMatcher& for_language(const std::string& lang) const;
+
+ private:
+  TermMatcher any_lang_;                              // groups without a language
+  std::map<std::string, TermMatcher> by_lang_;        // per language: its groups + any_lang_'s
 };
 
 }  // namespace brandlint::text

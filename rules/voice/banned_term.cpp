@@ -2,7 +2,6 @@
 // text run: "billig" never fires inside "billigste", "gratis*" catches "gratisprøven", and a
 // phrase matches across a line break. All groups are compiled into one TermMatcher per language,
 // so a run costs one lookup per word however long the lists are.
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,10 +34,8 @@ class BannedTerm final : public Rule {
  public:
   explicit BannedTerm(const RuleConfig& cfg) {
     const std::vector<guide::BannedGroup>& groups = cfg.channel.voice.banned;
-    // Each language gets a matcher with its own groups plus the language-free ones, so the
-    // longest-match choice is made among exactly the words that apply to a run.
     for (const guide::BannedGroup& group : groups) {
-      if (!group.lang.empty()) by_lang_.try_emplace(text::primary_language(group.lang));
+      if (!group.lang.empty()) matchers_.declare_language(text::primary_language(group.lang));
     }
     for (std::size_t g = 0; g < groups.size(); ++g) {
       const guide::BannedGroup& group = groups[g];
@@ -48,11 +45,8 @@ class BannedTerm final : public Rule {
       for (const std::string& word : group.words) {
         const auto id = static_cast<std::uint32_t>(patterns_.size());
         patterns_.push_back({word, group.reason, key, group.severity});
-        const std::string error = lang.empty() ? any_lang_.add(word, id) : by_lang_[lang].add(word, id);
+        const std::string error = matchers_.add(lang, word, id);
         if (!error.empty()) throw guide::GuideError(group.ref, fmt::format("{}.words: \"{}\": {}", key, word, error));
-        if (lang.empty()) {
-          for (auto& [other, matcher] : by_lang_) matcher.add(word, id);
-        }
       }
     }
   }
@@ -65,7 +59,7 @@ class BannedTerm final : public Rule {
     std::vector<text::TermMatcher::Match> matches;
     for (const text::RunWords& words : text::words_of(asset).runs) {
       matches.clear();
-      matcher_for(text::run_language(*words.run, locale)).find(words, matches);
+      matchers_.for_language(text::run_language(*words.run, locale)).find(words, matches);
       for (const text::TermMatcher::Match& match : matches) report(words, match, ctx);
     }
   }
@@ -77,11 +71,6 @@ class BannedTerm final : public Rule {
     std::string key;  // "voice.banned[0]"
     std::optional<Severity> severity;
   };
-
-  const text::TermMatcher& matcher_for(const std::string& lang) const {
-    const auto it = by_lang_.find(lang);
-    return it == by_lang_.end() ? any_lang_ : it->second;
-  }
 
   void report(const text::RunWords& words, const text::TermMatcher::Match& match, RuleContext& ctx) const {
     const Pattern& pattern = patterns_[match.id];
@@ -97,8 +86,7 @@ class BannedTerm final : public Rule {
   }
 
   std::vector<Pattern> patterns_;  // TermMatcher ids index this
-  text::TermMatcher any_lang_;     // groups without `lang`
-  std::map<std::string, text::TermMatcher> by_lang_;  // per language: its groups + any_lang_'s
+  text::LanguageTermMatchers matchers_;  // per language: its groups + the language-free ones
 };
 
 }  // namespace

@@ -3,7 +3,6 @@
 // only ("bedst*" matches "bedste" and "bedstsælgende", never "ubedst"), phrases across line
 // breaks, one lookup per token. Each group's `severity` applies to its words; a group with `lang`
 // applies to copy in that language only.
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,7 +35,7 @@ class Claims final : public Rule {
   explicit Claims(const RuleConfig& cfg) {
     const std::vector<guide::ClaimGroup>& groups = cfg.channel.voice.claims;
     for (const guide::ClaimGroup& group : groups) {
-      if (!group.lang.empty()) by_lang_.try_emplace(text::primary_language(group.lang));
+      if (!group.lang.empty()) matchers_.declare_language(text::primary_language(group.lang));
     }
     for (std::size_t g = 0; g < groups.size(); ++g) {
       const guide::ClaimGroup& group = groups[g];
@@ -46,11 +45,8 @@ class Claims final : public Rule {
       for (const std::string& word : group.words) {
         const auto id = static_cast<std::uint32_t>(patterns_.size());
         patterns_.push_back({word, key, group.severity});
-        const std::string error = lang.empty() ? any_lang_.add(word, id) : by_lang_[lang].add(word, id);
+        const std::string error = matchers_.add(lang, word, id);
         if (!error.empty()) throw guide::GuideError(group.ref, fmt::format("{}.words: \"{}\": {}", key, word, error));
-        if (lang.empty()) {
-          for (auto& [other, matcher] : by_lang_) matcher.add(word, id);
-        }
       }
     }
   }
@@ -63,8 +59,7 @@ class Claims final : public Rule {
     std::vector<text::TermMatcher::Match> matches;
     for (const text::RunWords& words : text::words_of(asset).runs) {
       matches.clear();
-      const auto it = by_lang_.find(text::run_language(*words.run, locale));
-      (it == by_lang_.end() ? any_lang_ : it->second).find(words, matches);
+      matchers_.for_language(text::run_language(*words.run, locale)).find(words, matches);
       for (const text::TermMatcher::Match& m : matches) {
         const Pattern& p = patterns_[m.id];
         const std::string measured = text::display_form(words.run_text(m.first, m.last));
@@ -84,8 +79,7 @@ class Claims final : public Rule {
     Severity severity;
   };
   std::vector<Pattern> patterns_;
-  text::TermMatcher any_lang_;
-  std::map<std::string, text::TermMatcher> by_lang_;
+  text::LanguageTermMatchers matchers_;  // ids index patterns_
 };
 
 }  // namespace
