@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/small_guide.h"
 #include "tests/support/paths.h"
 
 namespace brandlint {
@@ -22,20 +23,7 @@ std::string demo_command(const std::string& flags) {
          source("brandguide/examples/nordlys/brandguide.toml") + " " + flags + " 2>&1";
 }
 
-constexpr const char* kSmallGuide = R"([brand]
-name = "Nordlys"
-version = "1.0"
-locale = "da-DK"
-
-[palette]
-[[palette.color]]
-name = "Nordlys Blå"
-hex = "#0B3D91"
-
-[[voice.banned]]
-words = ["billig"]
-reason = "Vi konkurrerer ikke på pris."
-)";
+using testing::kSmallGuide;
 
 TEST(EndToEnd, DemoCampaignHasFindingsInEveryChannelAndExitsOne) {
   const auto result = run_command(demo_command("--format json --jobs 2"));

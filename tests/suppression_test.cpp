@@ -1,6 +1,7 @@
 // Inline suppression: which comments are directives (per kind of file, never in code), how
 // directives are parsed and applied, and what every report shows — through the CLI as a user
 // runs it.
+#include "tests/support/small_guide.h"
 #include "linter/suppression.h"
 
 #include <gtest/gtest.h>
@@ -130,20 +131,7 @@ TEST(SuppressionDirectives, ParsesKindsRulesReasonsAndProblems) {
 
 // ---- end to end, through the CLI ---------------------------------------------------------
 
-constexpr const char* kGuide = R"([brand]
-name = "Nordlys"
-version = "1.0"
-locale = "da-DK"
-
-[palette]
-[[palette.color]]
-name = "Nordlys Blå"
-hex = "#0B3D91"
-
-[[voice.banned]]
-words = ["billig"]
-reason = "Vi konkurrerer ikke på pris."
-)";
+constexpr const char* kGuide = testing::kSmallGuide;  // tests/support/small_guide.h
 
 struct CliRun {
   int exit_code = -1;
