@@ -5,12 +5,13 @@
 //
 // All flat areas use exact brand colours (brandguide/examples/nordlys/brandguide.toml), except
 // the violations planted on purpose and documented in fixtures/demo/README.md. Shapes are drawn
-// without anti-aliasing so a flat area is exactly one colour; only text uses LINE_AA, as real
-// banners do. OpenCV stores pixels as BGR, so colours are built from "#RRGGBB" by hex().
+// without anti-aliasing so a flat area is exactly one colour; only text and the logos (rendered
+// from the guide's SVG files) are anti-aliased, as in real banners. OpenCV stores pixels as BGR, so colours are built from "#RRGGBB" by hex().
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -22,9 +23,17 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "tools/logo_corpus.h"
+
 namespace fs = std::filesystem;
 
 namespace {
+
+// The repository: BRANDLINT_SOURCE_DIR when set, else the folder this tool was built from.
+fs::path repository() {
+  if (const char* env = std::getenv("BRANDLINT_SOURCE_DIR"); env && *env) return env;
+  return BRANDLINT_SOURCE_DIR;
+}
 
 // "#RRGGBB" -> BGR scalar. Compile-time values only, so a typo fails loudly at start-up.
 cv::Scalar hex(std::string_view h) {
@@ -124,61 +133,39 @@ void mountains(cv::Mat& img, const std::vector<cv::Point>& peaks, const cv::Scal
   cv::fillPoly(img, std::vector<std::vector<cv::Point>>{pts}, colour, cv::LINE_8);
 }
 
-// The primary Nordlys logo, drawn from brandguide/examples/nordlys/logos/nordlys-primary.svg
-// (viewBox 240x80): three aurora arcs and a rounded bar, then the wordmark. `w` is the width of
-// the whole 240x80 box, so the logo's height is w/3 and its padding matches the SVG.
-// `ink` is the colourway: Nordlys Blå, white or Midnat.
-void logo(cv::Mat& img, cv::Point top_left, int w, const cv::Scalar& ink) {
-  const double s = w / 240.0;
-  auto at = [&](double x, double y) {
-    return cv::Point(top_left.x + int(std::lround(x * s)), top_left.y + int(std::lround(y * s)));
-  };
-  auto stroke = [&](double width) { return std::max(1, int(std::lround(width * s))); };
-  // One cubic Bézier arc from the SVG path "M x0 y0 C x1 y1, x2 y2, x3 y3".
-  auto arc = [&](std::array<double, 8> p, double width) {
-    std::vector<cv::Point> pts;
-    for (int i = 0; i <= 32; ++i) {
-      const double t = i / 32.0, u = 1 - t;
-      const double x = u * u * u * p[0] + 3 * u * u * t * p[2] + 3 * u * t * t * p[4] + t * t * t * p[6];
-      const double y = u * u * u * p[1] + 3 * u * u * t * p[3] + 3 * u * t * t * p[5] + t * t * t * p[7];
-      pts.push_back(at(x, y));
+// Places one of the guide's logo files (brandguide/examples/nordlys/logos/) as a designer
+// would: the SVG rendered by brandlint's own renderer (librsvg) at `w` px wide and its
+// viewBox's height (240x80 -> w/3), in the colourway `ink` ("#RRGGBB"; empty keeps the file's
+// colours), alpha-composited at `top_left`. The rendering is the reference brandlint matches
+// against, so a correct placement measures as correct; hand-drawn approximations of the
+// wordmark measured as squashed. Anti-aliased edges blend the logo with its background, two
+// allowed colours.
+void logo_file(cv::Mat& img, const std::string& id, cv::Point top_left, int w,
+               const std::string& ink) {
+  const cv::Mat bgra = brandlint::logo_corpus::render_logo(repository(), id, w,
+                                                           int(std::lround(w / 3.0)), ink);
+  for (int y = 0; y < bgra.rows; ++y) {
+    for (int x = 0; x < bgra.cols; ++x) {
+      const cv::Point at = top_left + cv::Point(x, y);
+      if (at.x < 0 || at.y < 0 || at.x >= img.cols || at.y >= img.rows) continue;
+      const auto& src = bgra.at<cv::Vec4b>(y, x);
+      auto& dst = img.at<cv::Vec3b>(at);
+      const int a = src[3];
+      for (int c = 0; c < 3; ++c) {
+        dst[c] = cv::saturate_cast<std::uint8_t>((src[c] * a + dst[c] * (255 - a) + 127) / 255);
+      }
     }
-    // OpenCV's thick lines have round ends, like stroke-linecap="round".
-    cv::polylines(img, pts, false, ink, stroke(width), cv::LINE_8);
-  };
-  arc({8, 40, 28, 8, 52, 8, 72, 40}, 6);
-  arc({20, 40, 34, 18, 46, 18, 60, 40}, 5);
-  arc({32, 40, 38, 28, 42, 28, 48, 40}, 4);
-  cv::line(img, at(11, 51), at(69, 51), ink, stroke(6), cv::LINE_8);  // rect rx=3
-  // Wordmark at x=84, baseline y=54, font-size 34 bold: about 24 units of cap height.
-  const int px = std::max(6, int(std::lround(24 * s)));
-  text(img, "Nordlys", at(84, 54), px, ink, std::max(1, int(std::lround(4 * s))));
+  }
 }
 
-// The retired 2019 wordmark (logos/nordlys-2019.svg, viewBox 240x80): a blue square with a
-// white star, "NORDLYS" in a serif with letter spacing, and a red underline. Deprecated.
+// The primary Nordlys logo in a colourway: Nordlys Blå (the file's own), white or Midnat.
+void logo(cv::Mat& img, cv::Point top_left, int w, const std::string& ink) {
+  logo_file(img, "primary", top_left, w, ink);
+}
+
+// The retired 2019 wordmark (logos/nordlys-2019.svg), in its own colours. Deprecated.
 void logo_2019(cv::Mat& img, cv::Point top_left, int w) {
-  const double s = w / 240.0;
-  auto at = [&](double x, double y) {
-    return cv::Point(top_left.x + int(std::lround(x * s)), top_left.y + int(std::lround(y * s)));
-  };
-  cv::rectangle(img, at(8, 12), at(64, 68), kBlaa, cv::FILLED, cv::LINE_8);
-  const std::vector<std::vector<cv::Point>> star = {{at(36, 20), at(41, 34), at(56, 34), at(44, 43),
-                                                     at(48, 58), at(36, 49), at(24, 58), at(28, 43),
-                                                     at(16, 34), at(31, 34)}};
-  cv::fillPoly(img, star, kHvid, cv::LINE_8);
-  const int px = int(std::lround(20 * s));  // font-size 28: about 20 units of cap height
-  const int th = std::max(1, int(std::lround(2 * s)));
-  int x = int(std::lround(74 * s));
-  for (char c : std::string_view("NORDLYS")) {  // letter-spacing="4"
-    const std::string g(1, c);
-    cv::putText(img, g, top_left + cv::Point(x, int(std::lround(52 * s))), cv::FONT_HERSHEY_COMPLEX,
-                px / 21.0, kBlaa, th, cv::LINE_AA);
-    int base = 0;
-    x += cv::getTextSize(g, cv::FONT_HERSHEY_COMPLEX, px / 21.0, th, &base).width +
-         int(std::lround(4 * s));
-  }
-  cv::rectangle(img, at(74, 60), at(224, 64), kRoed, cv::FILLED, cv::LINE_8);
+  logo_file(img, "2019-wordmark", top_left, w, "");
 }
 
 // ---------------------------------------------------------------- writing
@@ -269,7 +256,7 @@ cv::Mat instagram_square() {
             kBlaa);
   button(img, {800, 520, 200, 120}, kOffRed, "Nyhed", kHvid);  // PLANTED: off-palette sticker
   button(img, {80, 900, 300, 90}, kRoed, "Se mere", kHvid);
-  logo(img, {690, 880}, 330, kHvid);
+  logo(img, {690, 880}, 330, "#FFFFFF");
   return img;
 }
 
@@ -287,7 +274,7 @@ cv::Mat instagram_portrait() {
   copy_lines(img, {340, 950, 400, 90}, 3, kBlaa);
   text(img, "Nordlys Plus", {80, 1200}, 80, kHvid);
   text(img, "Lys og varme hele vinteren", {80, 1270}, 40, kSne);
-  logo(img, {60, 30}, 300, kHvid);
+  logo(img, {60, 30}, 300, "#FFFFFF");
   return img;
 }
 
@@ -324,14 +311,14 @@ cv::Mat display_medium_rectangle() {  // 300x250, clean
   text(img, "Vinter med", {20, 110}, 24, kHvid);
   text(img, "Nordlys Plus", {20, 145}, 24, kHvid);
   button(img, {20, 180, 120, 44}, kRoed, "Se mere", kHvid);
-  logo(img, {160, 190}, 120, kHvid);
+  logo(img, {160, 190}, 120, "#FFFFFF");
   return img;
 }
 
 cv::Mat display_leaderboard() {  // 728x90. Planted: off-palette orange call-to-action.
   cv::Mat img = canvas(728, 90, kMidnat);
   box(img, {0, 82, 728, 8}, kPolarlys);
-  logo(img, {20, 22}, 120, kHvid);
+  logo(img, {20, 22}, 120, "#FFFFFF");
   text(img, "Lys hele vinteren", {215, 55}, 22, kHvid);
   button(img, {560, 18, 150, 50}, kOffOrange, "Se mere", kHvid);  // PLANTED
   return img;
@@ -349,7 +336,7 @@ cv::Mat display_skyscraper() {
   box(img, {16, 352, 96, 16}, kSne);
   box(img, {0, 400, 160, 200}, kMidnat);  // night ground, on the block grid
   button(img, {16, 448, 128, 48}, kRoed, "Se mere", kHvid);
-  logo(img, {16, 528}, 128, kHvid);
+  logo(img, {16, 528}, 128, "#FFFFFF");
   return img;
 }
 
