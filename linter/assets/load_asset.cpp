@@ -240,6 +240,7 @@ void decode_pixels(const std::string& bytes, AssetKind kind, Asset& asset,
                    const LoadOptions& options) {
   if (kind == AssetKind::svg) render_svg(bytes, asset, options);
   else if (kind == AssetKind::image) decode_image(bytes, asset, options);
+  else if (kind == AssetKind::pdf) render_pdf(bytes, asset, options);
 }
 
 cv::Mat render_svg_bgra(std::string_view bytes, double width_px, std::uint64_t max_pixels,

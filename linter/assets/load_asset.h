@@ -17,9 +17,11 @@ struct LoadOptions {
   std::uintmax_t max_binary_bytes = 512ull << 20;   // image/PDF files larger than this are refused
 };
 
-/// Decodes image (`AssetKind::image`) or SVG (`AssetKind::svg`) bytes held in memory into
-/// asset.pixels with the same decoders load_asset uses, for rules that must look at an image a
-/// page references (a data: URI, an inline <svg>). Problems go to asset.problems.
+/// Decodes image (`AssetKind::image`), SVG (`AssetKind::svg`) or PDF (`AssetKind::pdf`, first
+/// page) bytes held in memory into asset.pixels with the same decoders load_asset uses, for
+/// rules that must look at an image a page references (a data: URI, an inline <svg>) and for
+/// report previews, whose pixel boxes must line up with what the rules saw. Problems go to
+/// asset.problems.
 void decode_pixels(const std::string& bytes, AssetKind kind, Asset& asset,
                    const LoadOptions& options);
 

@@ -58,12 +58,19 @@ std::string thumbnail_figure(const Context& ctx, const Finding& f, const FileRec
   const bool image =
       f.location.box.has_value() || (file != nullptr && file->kind == AssetKind::image);
   if (!image) return {};
-  const std::optional<std::string> uri = thumbnail(ctx.options.base_dir, f.path, f.location.box);
-  if (!uri) return fmt::format("<p class=\"nopreview\">{}</p>", escape(ctx.t.no_preview));
+  const std::optional<Preview> pictures = preview(ctx.options.base_dir, f.path, f.location.box);
+  if (!pictures) return fmt::format("<p class=\"nopreview\">{}</p>", escape(ctx.t.no_preview));
   const std::string caption = f.location.box ? box_label(*f.location.box) : escape(f.path);
-  return fmt::format(
+  std::string out = fmt::format(
       "<figure class=\"thumb\"><img src=\"{}\" alt=\"{}\"><figcaption>{}</figcaption></figure>",
-      *uri, escape(f.path), caption);
+      pictures->thumbnail, escape(f.path), caption);
+  if (pictures->crop) {
+    out += fmt::format(
+        "<figure class=\"thumb crop\"><img src=\"{}\" alt=\"{} · {}\"><figcaption>{} · "
+        "{}</figcaption></figure>",
+        *pictures->crop, escape(f.path), caption, caption, escape(ctx.t.enlarged));
+  }
+  return out;
 }
 
 std::string evidence_value(const Json& value) {

@@ -20,7 +20,7 @@ namespace brandlint::html {
 struct Strings {
   std::string_view lang;  // "da" | "en"
   std::string_view report, guide, scanned, tool, channels, files, checks, score;
-  std::string_view findings, passed_checks, no_findings, no_checks, whole_file, no_preview;
+  std::string_view findings, passed_checks, no_findings, no_checks, whole_file, no_preview, enlarged;
   std::string_view errors, warnings, infos, error, warning, info;
   std::string_view band_pass, band_average, band_fail, formula;
   std::string_view red_thread, red_thread_intro, no_measurements, no_drift, brand_use;
@@ -86,10 +86,16 @@ std::string red_thread_section(const Context& ctx);
 std::string drift_sentence(const ConsistencyFigure& figure, const Strings& t);
 
 // --- files read at report time ---
-/// A data: URI of the image at `path` (resolved against base_dir), at most 320 px wide or
-/// high, with `box` outlined; nullopt when the file cannot be read or decoded.
-std::optional<std::string> thumbnail(const std::filesystem::path& base_dir, const std::string& path,
-                                     const std::optional<PixelBox>& box);
+/// Pictures of an image finding, as data: URIs.
+struct Preview {
+  std::string thumbnail;            // the whole image, at most 320 px, with the box outlined
+  std::optional<std::string> crop;  // the box and its surroundings enlarged, when the box is
+                                    // small enough in the thumbnail to need it
+};
+/// The preview of the image, SVG or PDF page at `path` (resolved against base_dir), decoded as
+/// the rules decoded it so `box` lines up; nullopt when the file cannot be read or decoded.
+std::optional<Preview> preview(const std::filesystem::path& base_dir, const std::string& path,
+                               const std::optional<PixelBox>& box);
 /// Line `line` of the text file at `path`, escaped, with code points [column, end) wrapped in
 /// <mark>; long lines are cut around the mark. nullopt when the file or line is missing.
 std::optional<std::string> snippet(const std::filesystem::path& base_dir, const std::string& path,
