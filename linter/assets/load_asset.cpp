@@ -1,6 +1,7 @@
 #include "linter/assets/load_asset.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -40,6 +41,14 @@ namespace brandlint {
 namespace {
 
 constexpr const char* kUnreadable = "brandlint/unreadable-asset";
+
+// librsvg's messages end in a newline; a diagnostic is one line.
+std::string trimmed(std::string_view message) {
+  while (!message.empty() && std::isspace(static_cast<unsigned char>(message.back()))) {
+    message.remove_suffix(1);
+  }
+  return std::string(message);
+}
 
 void refuse(Asset& asset, std::string message) {
   asset.readable = false;
@@ -249,7 +258,7 @@ cv::Mat render_svg_bgra(std::string_view bytes, double width_px, std::uint64_t m
   RsvgHandle* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes.data()),
                                                  bytes.size(), &gerror);
   if (handle == nullptr) {
-    error = gerror ? gerror->message : "parse error";
+    error = gerror ? trimmed(gerror->message) : "parse error";
     if (gerror) g_error_free(gerror);
     return {};
   }
@@ -279,7 +288,7 @@ cv::Mat render_svg_bgra(std::string_view bytes, double width_px, std::uint64_t m
   const gboolean ok = rsvg_handle_render_document(handle, cr, &viewport, &gerror);
   cairo_destroy(cr);
   if (!ok) {
-    error = gerror ? gerror->message : "render error";
+    error = gerror ? trimmed(gerror->message) : "render error";
     if (gerror) g_error_free(gerror);
     return {};
   }
