@@ -333,6 +333,38 @@ TEST(RasterRules, BombsAndTruncatedImagesAreRefusedBeforeDecoding) {
   EXPECT_TRUE(ok.findings.empty()) << ok.findings.at(0).message;
 }
 
+// Hostile SVG: an entity-expansion bomb and an external entity are refused by the renderer (no
+// expansion, no file read), each with one single-line diagnostic naming the cause.
+TEST(RasterRules, HostileSvgIsRefusedWithAOneLineDiagnostic) {
+  testing::TempDir dir;
+  std::string entities = R"(<!ENTITY a0 "lol">)";
+  for (int i = 1; i <= 9; ++i) {
+    std::string body;
+    for (int k = 0; k < 10; ++k) body += fmt::format("&a{};", i - 1);
+    entities += fmt::format(R"(<!ENTITY a{} "{}">)", i, body);
+  }
+  dir.write("bomb.svg", "<?xml version=\"1.0\"?><!DOCTYPE svg [" + entities +
+                            R"(]><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">)"
+                            R"(<text>&a9;</text></svg>)");
+  dir.write("external.svg",
+            R"(<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>)"
+            R"(<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&x;</text></svg>)");
+  const auto start = std::chrono::steady_clock::now();
+  const RunResult r = lint(dir.path(), {"color/off-palette"});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  std::map<std::string, std::string> messages;
+  for (const Finding& f : r.findings) {
+    EXPECT_EQ(f.rule, "brandlint/unreadable-asset") << f.message;
+    EXPECT_EQ(f.message.find('\n'), std::string::npos) << f.message;
+    messages[fs::path(f.path).filename().string()] = f.message;
+  }
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_NE(messages["bomb.svg"].find("entity reference loop"), std::string::npos)
+      << messages["bomb.svg"];
+  EXPECT_NE(messages["external.svg"].find("Entity 'x' not defined"), std::string::npos)
+      << messages["external.svg"];
+}
+
 TEST(RasterRules, ReducedJpegDecodeReportsBoxesInFilePixels) {
   testing::TempDir dir;
   const corpus::Banner b = corpus::planted_banner(4.0);  // 3200×1600, patch 240×160 at (1648,384)
