@@ -34,6 +34,9 @@ not = ["Nordlys+"]
 [channels.en]
 include = ["en/**"]
 locale = "en-US"
+[channels.uk]
+include = ["uk/**"]
+locale = "en-GB"
 )",
                                     "brandguide.toml");
   return guide;
@@ -176,6 +179,42 @@ TEST(SpellingRule, FrontMatterLangSelectsTheDictionary) {
             std::vector<std::string>{"lihgts"});
   EXPECT_EQ(misspelled("en", "+++\nlang = \"da\"\n+++\n\nLyset er tændt hele weekenden.\n",
                        AssetKind::markdown),
+            std::vector<std::string>{});
+}
+
+TEST(SpellingDictionary, RegionPicksBritishOrAmericanSpelling) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(spelling::dictionary_candidates("da"), V{"da_DK"});
+  EXPECT_EQ(spelling::dictionary_candidates("da-DK"), V{"da_DK"});
+  EXPECT_EQ(spelling::dictionary_candidates("en"), V{"en_US"});
+  EXPECT_EQ(spelling::dictionary_candidates("en-US"), V{"en_US"});
+  EXPECT_EQ(spelling::dictionary_candidates("EN_gb"), (V{"en_GB", "en_US"}));
+  EXPECT_EQ(spelling::dictionary_candidates("en-Latn-IE"), (V{"en_IE", "en_GB", "en_US"}));
+  EXPECT_EQ(spelling::dictionary_candidates("en-AU"), (V{"en_AU", "en_GB", "en_US"}));
+  EXPECT_EQ(spelling::dictionary_candidates("en-CA"), (V{"en_CA", "en_US"}));
+  EXPECT_EQ(spelling::dictionary_candidates("en-PH"), V{"en_US"});
+  EXPECT_EQ(spelling::dictionary_candidates("fr-FR"), V{});
+  if (!have("en-GB")) GTEST_SKIP() << "hunspell-en-gb is not installed";
+  EXPECT_EQ(spelling::Dictionary::for_language("en-GB")->name(), "en_GB");
+  EXPECT_EQ(spelling::Dictionary::for_language("en-IE")->name(), "en_GB");  // no en_IE in Debian
+  EXPECT_EQ(spelling::Dictionary::for_language("en")->name(), "en_US");
+}
+
+// A British brand writes "colour" and "favourite"; an American one "color" and "favorite". Each
+// channel's copy is checked against its own spelling, so one guide can hold both. (en_GB follows
+// Oxford spelling and accepts "organize" as well as "organise", so -ize is no test.)
+TEST(SpellingRule, BritishChannelsUseBritishSpelling) {
+  if (!have("en-GB") || !have("en-US")) GTEST_SKIP() << "hunspell-en-gb or -en-us is not installed";
+  const std::string british = "Favourite cabins: the colour of the centre lamp is yours.\n";
+  const std::string american = "Favorite cabins: the color of the center lamp is yours.\n";
+  EXPECT_EQ(misspelled("uk", british), std::vector<std::string>{});
+  EXPECT_EQ(misspelled("en", american), std::vector<std::string>{});
+  // The sentence's first word is checked too: the other English is not a foreign language
+  // whose words would pass as names.
+  EXPECT_EQ(misspelled("en", british), (std::vector<std::string>{"Favourite", "colour", "centre"}));
+  EXPECT_EQ(misspelled("uk", american), (std::vector<std::string>{"Favorite", "color", "center"}));
+  // A run tagged plain "en" in the British channel keeps the channel's region.
+  EXPECT_EQ(misspelled("uk", "---\nlang: en\n---\n\nThe colour stays.\n", AssetKind::markdown),
             std::vector<std::string>{});
 }
 

@@ -1,9 +1,11 @@
 #include "rules/support/spelling.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include <hunspell/hunspell.hxx>
 #include <unicode/ucnv.h>
@@ -32,10 +34,32 @@ struct Converter {
 
 }  // namespace
 
-std::string dictionary_name(std::string_view lang) {
-  if (lang == "da") return "da_DK";
-  if (lang == "en") return "en_US";
-  return {};
+std::vector<std::string> dictionary_candidates(std::string_view tag) {
+  // The primary subtag, then the first two-letter subtag after it: the region ("en-GB"; a
+  // script subtag such as "Latn" has four letters and is skipped).
+  std::string primary, region;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= tag.size(); ++i) {
+    if (i < tag.size() && tag[i] != '-' && tag[i] != '_') continue;
+    std::string part(tag.substr(start, i - start));
+    for (char& c : part) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (start == 0) primary = part;
+    else if (region.empty() && part.size() == 2) {
+      for (char& c : part) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      region = part;
+    }
+    start = i + 1;
+  }
+  if (primary == "da") return {"da_DK"};
+  if (primary != "en") return {};
+  // Regions that spell the American way; every other English-speaking region follows British
+  // spelling ("colour", "organise", "centre").
+  static const std::set<std::string, std::less<>> kAmerican = {"", "US", "PR", "PH", "UM",
+                                                               "VI", "AS", "GU", "MP", "LR"};
+  if (kAmerican.contains(region)) return {"en_US"};
+  if (region == "CA") return {"en_CA", "en_US"};
+  if (region == "GB") return {"en_GB", "en_US"};
+  return {"en_" + region, "en_GB", "en_US"};
 }
 
 std::string dictionary_dir() {
@@ -69,17 +93,23 @@ std::unique_ptr<Dictionary> Dictionary::load(const std::string& dir, const std::
   return d;
 }
 
-const Dictionary* Dictionary::for_language(std::string_view lang) {
+const Dictionary* Dictionary::for_language(std::string_view tag) {
   // Each dictionary is loaded at most once per process (da_DK takes about a second), the first
-  // time a run in its language is checked.
+  // time a run in its language is checked; the answer for each tag is remembered too, since
+  // every run of copy asks.
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<Dictionary>, std::less<>> loaded;
-  const std::string name = dictionary_name(lang);
-  if (name.empty()) return nullptr;
+  static std::map<std::string, const Dictionary*, std::less<>> by_tag;
   const std::lock_guard<std::mutex> lock(mutex);
-  auto it = loaded.find(name);
-  if (it == loaded.end()) it = loaded.emplace(name, load(dictionary_dir(), name)).first;
-  return it->second.get();
+  if (const auto known = by_tag.find(tag); known != by_tag.end()) return known->second;
+  const Dictionary* found = nullptr;
+  for (const std::string& name : dictionary_candidates(tag)) {
+    auto it = loaded.find(name);
+    if (it == loaded.end()) it = loaded.emplace(name, load(dictionary_dir(), name)).first;
+    if ((found = it->second.get()) != nullptr) break;
+  }
+  by_tag.emplace(std::string(tag), found);
+  return found;
 }
 
 Dictionary::~Dictionary() = default;

@@ -1,6 +1,6 @@
 // Hunspell dictionaries for the voice rules: loaded once per process, on first use, from the
-// Debian packages hunspell-da (da_DK) and hunspell-en-us (en_US) in /usr/share/hunspell (or
-// $BRANDLINT_HUNSPELL_DIR). A Hunspell object is not thread-safe, so each dictionary serialises
+// Debian packages hunspell-da (da_DK), hunspell-en-gb (en_GB) and hunspell-en-us (en_US) in
+// /usr/share/hunspell (or $BRANDLINT_HUNSPELL_DIR). A Hunspell object is not thread-safe, so each dictionary serialises
 // its calls with its own mutex; a lookup takes microseconds, far below a rule's other work.
 #pragma once
 
@@ -19,9 +19,10 @@ namespace brandlint::spelling {
 
 class Dictionary {
  public:
-  /// The dictionary for a primary language subtag ("da", "en"), or nullptr when there is none
-  /// for the language or its files are missing (then spelling is not checked for it).
-  static const Dictionary* for_language(std::string_view lang);
+  /// The dictionary for a language tag ("da", "da-DK", "en-GB", "en"): the first of
+  /// dictionary_candidates() whose files exist, or nullptr when there is none (then spelling is
+  /// not checked for the language).
+  static const Dictionary* for_language(std::string_view tag);
 
   /// Loads `<dir>/<name>.aff` and `.dic`; nullptr when either file is missing.
   static std::unique_ptr<Dictionary> load(const std::string& dir, const std::string& name);
@@ -60,9 +61,11 @@ class Dictionary {
   mutable std::unordered_map<std::string, bool> verdicts_;
 };
 
-/// The Debian dictionary name for a primary language subtag: "da" -> "da_DK", "en" -> "en_US";
-/// "" for other languages.
-std::string dictionary_name(std::string_view lang);
+/// Hunspell dictionary names for a BCP 47 tag, best first: "da", "da-DK" -> da_DK;
+/// "en", "en-US" -> en_US; "en-GB", "en-IE" -> en_GB then en_US; "en-AU" -> en_AU, en_GB, en_US
+/// (British spelling is the Commonwealth norm; Debian packages en_AU and en_ZA separately);
+/// "en-CA" -> en_CA, en_US. Empty for languages without a dictionary.
+std::vector<std::string> dictionary_candidates(std::string_view tag);
 
 /// Where dictionaries are read from: $BRANDLINT_HUNSPELL_DIR, else /usr/share/hunspell.
 std::string dictionary_dir();

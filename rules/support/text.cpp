@@ -225,6 +225,15 @@ std::string run_language(const TextRun& run, std::string_view channel_locale) {
   return primary_language(run.lang.empty() ? channel_locale : std::string_view(run.lang));
 }
 
+std::string run_locale(const TextRun& run, std::string_view channel_locale) {
+  if (run.lang.empty()) return std::string(channel_locale);
+  const bool bare = run.lang.find_first_of("-_") == std::string::npos;
+  if (bare && primary_language(run.lang) == primary_language(channel_locale)) {
+    return std::string(channel_locale);
+  }
+  return run.lang;
+}
+
 bool has_upper(std::string_view utf8) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());

@@ -68,6 +68,11 @@ std::string primary_language(std::string_view tag);
 /// The language of a run: its own `lang`, else the channel's locale (both as primary subtags).
 std::string run_language(const TextRun& run, std::string_view channel_locale);
 
+/// The full language tag of a run: its own `lang`, else the channel's locale; a run tagged with
+/// the channel's language but no region ("en" in an "en-GB" channel) takes the channel's region,
+/// which decides between regional dictionaries (British or American spelling).
+std::string run_locale(const TextRun& run, std::string_view channel_locale);
+
 /// Does the text contain an upper-case or title-case letter? ("Nordlys", "iOS": yes; "e-mail": no)
 bool has_upper(std::string_view utf8);
 

@@ -1,11 +1,13 @@
-// voice/spelling: every word of the copy is in the hunspell dictionary of its language (da_DK or
-// en_US), or one the brand accepts: the brand name, `voice.term` names (and their listed wrong
+// voice/spelling: every word of the copy is in the hunspell dictionary of its language (da_DK,
+// en_GB or en_US by the run's region), or one the brand accepts: the brand name, `voice.term` names (and their listed wrong
 // variants, which voice/brand-name and voice/preferred-term report instead), `voice.acronyms` and
 // `voice.accept`. Danish words with æ, ø and å are checked like any other (Vale skips them).
 // Not checked: numbers and words with digits, ALL-CAPS words, single letters, hashtags and
 // handles, URLs and e-mail addresses, abbreviations written with their period ("kl.", "f.eks."),
 // and capitalised words inside a sentence (names). The rule's languages are those with a
 // dictionary (da, en); a run in any other language is not checked.
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <memory>
@@ -32,8 +34,8 @@ namespace {
 const RuleMeta& rule_meta() {
   static const RuleMeta meta{
       "voice/spelling",
-      "Words are in the hunspell dictionary of their language (da_DK, en_US: Debian hunspell-da, "
-      "hunspell-en-us) or in voice.accept",
+      "Words are in the hunspell dictionary of their language (da_DK, en_GB, en_US: Debian "
+      "hunspell-da, hunspell-en-gb, hunspell-en-us) or in voice.accept",
       {AssetKind::text, AssetKind::markdown, AssetKind::copy_deck, AssetKind::html},
       Severity::warning,
       Fixable::never,
@@ -114,11 +116,13 @@ class Spelling final : public Rule {
     // the context checks depends on the bytes alone): one normalisation and one lookup per
     // distinct word of the asset, then a hash probe per occurrence.
     std::unordered_map<Raw, WordInfo, RawHash> seen;
+    std::vector<const spelling::Dictionary*> used;  // WordInfo::verdict's index: one per dictionary
     for (std::size_t r = 0; r < all.runs.size(); ++r) {
       const text::RunWords& words = all.runs[r];
       const spelling::Dictionary* dict = spelling::Dictionary::for_language(language_of(asset, r, words, locale));
       if (!dict) continue;
-      const std::size_t d = dict->name() == "da_DK" ? 0 : 1;
+      std::size_t d = static_cast<std::size_t>(std::find(used.begin(), used.end(), dict) - used.begin());
+      if (d == used.size()) used.push_back(dict);
       for (std::size_t i = 0; i < words.words.size(); ++i) {
         const text::Word& w = words.words[i];
         if (!w.is_letter) continue;
@@ -131,10 +135,14 @@ class Spelling final : public Rule {
         // voice/brand-name's. Danish capitalises nothing else mid-sentence.
         if (info.capitalised && !starts[r][i]) continue;
         if (abbreviation(words, i, info.form, *dict)) continue;
-        if (info.verdict[d] < 0) {
-          info.verdict[d] = acceptable(info.form, *dict) || (info.capitalised && foreign_word(info.form, *dict)) ? 1 : 0;
+        // A verdict is kept per dictionary; the rare asset with more dictionaries than slots
+        // (Danish, British and American copy and a fourth) asks again for the extra ones.
+        int fresh_verdict = -1;
+        int& verdict = d < info.verdict.size() ? info.verdict[d] : fresh_verdict;
+        if (verdict < 0) {
+          verdict = acceptable(info.form, *dict) || (info.capitalised && foreign_word(info.form, *dict)) ? 1 : 0;
         }
-        if (info.verdict[d] == 0) report(*dict, w, info.form, ctx);
+        if (verdict == 0) report(*dict, w, info.form, ctx);
       }
     }
   }
@@ -150,17 +158,19 @@ class Spelling final : public Rule {
     }
   }
 
-  // The run's expected language, unless CLD2 reliably reads a paragraph (15 words or more) as
-  // another one: then that language's dictionary applies, and voice/language reports the
-  // mismatch once instead of every word being a misspelling.
+  // The run's expected language tag (its region picks British or American spelling), unless
+  // CLD2 reliably reads a paragraph (15 words or more) as another language: then that
+  // language's dictionary applies, and voice/language reports the mismatch once instead of
+  // every word being a misspelling.
   static std::string language_of(const Asset& asset, std::size_t r, const text::RunWords& words,
                                  const std::string& locale) {
     const std::string expected = text::run_language(*words.run, locale);
+    const std::string tag = text::run_locale(*words.run, locale);
     int count = 0;
     for (const text::Word& w : words.words) count += w.is_letter ? 1 : 0;
-    if (count < 15 || language::plainly_in(asset, r, words, expected)) return expected;
+    if (count < 15 || language::plainly_in(asset, r, words, expected)) return tag;
     const language::Detection& d = language::detection_of(asset, r);
-    if (!d.reliable || d.percent < 80 || language::same_family(d.code, expected)) return expected;
+    if (!d.reliable || d.percent < 80 || language::same_family(d.code, expected)) return tag;
     return d.code;
   }
 
@@ -179,7 +189,8 @@ class Spelling final : public Rule {
     bool skip = false;         // accepted, a number, a single letter, ALL-CAPS, a variable
     bool capitalised = false;  // has an upper-case letter (not ALL-CAPS: those are skipped)
     std::string form;          // spelling form: what the dictionary is asked
-    int verdict[2] = {-1, -1};  // by dictionary (da_DK, en_US): -1 not asked yet, 0 wrong, 1 right
+    // By dictionary, in the order check() first used them: -1 not asked yet, 0 wrong, 1 right.
+    std::array<int, 3> verdict = {-1, -1, -1};
   };
 
   // The part of "is this word checked, and how" that depends on the word's bytes alone.
@@ -235,10 +246,13 @@ class Spelling final : public Rule {
   // a dictionary for: the language links of a bilingual site ("English", "Dansk") and names
   // the dictionary of the other language lists ("Mette", "Kjær" in en_US copy). Lower-case
   // words of the other language are still reported: copy written in the wrong language.
+  // The other spelling of the same language is not foreign: "Organize" in British copy is a
+  // misspelling there, not a name.
   static bool foreign_word(const std::string& word, const spelling::Dictionary& dict) {
     for (const std::string_view lang : {std::string_view("da"), std::string_view("en")}) {
+      if (dict.name().starts_with(lang)) continue;
       const spelling::Dictionary* other = spelling::Dictionary::for_language(lang);
-      if (other != nullptr && other != &dict && other->correct(word)) return true;
+      if (other != nullptr && other->correct(word)) return true;
     }
     return false;
   }
