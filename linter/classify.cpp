@@ -58,15 +58,21 @@ ChannelMatcher::ChannelMatcher(const guide::BrandGuide& guide) {
   if (fallback_ == nullptr) throw std::logic_error("a loaded guide always has a default channel");
 }
 
-const guide::Channel& ChannelMatcher::channel_for(std::string_view match_path) const {
+const guide::Channel* ChannelMatcher::match(std::string_view match_path) const {
   for (const Compiled& c : channels_) {
+    if (c.channel == fallback_) continue;  // "default" takes what no other channel does
     auto hit = [&](const Glob& g) { return g.matches(match_path); };
     if (std::any_of(c.include.begin(), c.include.end(), hit) &&
         std::none_of(c.exclude.begin(), c.exclude.end(), hit)) {
-      return *c.channel;
+      return c.channel;
     }
   }
-  return *fallback_;
+  return nullptr;
+}
+
+const guide::Channel& ChannelMatcher::channel_for(std::string_view match_path) const {
+  const guide::Channel* channel = match(match_path);
+  return channel != nullptr ? *channel : *fallback_;
 }
 
 }  // namespace brandlint

@@ -22,6 +22,8 @@ class ChannelMatcher {
  public:
   explicit ChannelMatcher(const guide::BrandGuide& guide);
   const guide::Channel& channel_for(std::string_view match_path) const;
+  /// The channel whose globs match `match_path`, or nullptr when only "default" would.
+  const guide::Channel* match(std::string_view match_path) const;
 
  private:
   struct Compiled {

@@ -24,6 +24,7 @@ Examples:
   brandlint check . --channel sms --channel email --fail-on warning
   brandlint check site/ --diff             show what --fix would change, as a unified diff
   brandlint check site/ --fix              apply the fixes, then report what is left
+  brandlint check . --baseline-write       record today's findings; later runs fail on new ones
   brandlint rules                          list every rule
   brandlint explain voice/banned-term      show a rule's documentation
   brandlint guide check brandguide.toml    validate a brand guide
@@ -95,10 +96,21 @@ CliOptions parse_command_line(int argc, char** argv) {
       check->add_flag("--fix", o.fix,
                       "Apply the fixes of the findings to the files (atomically), then lint again "
                       "and report what is left");
-  check->add_flag("--diff", o.diff,
-                  "Print the fixes as a unified diff instead of writing them (exit 1 when the "
-                  "diff is not empty); no report")
-      ->excludes(fix_flag);
+  CLI::Option* diff_flag =
+      check->add_flag("--diff", o.diff,
+                      "Print the fixes as a unified diff instead of writing them (exit 1 when the "
+                      "diff is not empty); no report")
+          ->excludes(fix_flag);
+  CLI::Option* baseline_opt = check->add_option(
+      "--baseline", o.baseline,
+      "Set aside the findings recorded in FILE; only new ones count (default: "
+      "./brandlint-baseline.json when it exists)");
+  check->add_flag("--baseline-write", o.baseline_write,
+                  "Record every finding of this run in the baseline (--baseline FILE or "
+                  "./brandlint-baseline.json), replacing it, then report with them set aside")
+      ->excludes(diff_flag);
+  check->add_flag("--no-baseline", o.no_baseline, "Ignore ./brandlint-baseline.json")
+      ->excludes(baseline_opt);
 
   app.add_subcommand("rules", "List every rule with its default severity");
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");

@@ -36,6 +36,9 @@ struct CliOptions {
   std::string annotate;  // --annotate DIR: outlined copies of images with pixel findings
   bool fix = false;      // --fix: apply the findings' fixes to the files, then lint again
   bool diff = false;     // --diff: print the fixes as a unified diff, write nothing
+  std::string baseline;  // --baseline FILE (default: ./brandlint-baseline.json when present)
+  bool baseline_write = false;  // --baseline-write: record this run's findings in the baseline
+  bool no_baseline = false;     // --no-baseline: ignore ./brandlint-baseline.json
   std::string rule;  // explain
   std::string logo_format = "text";  // logo-check: text | json
 };

@@ -2,6 +2,9 @@
 
 #include <tuple>
 
+#include <fmt/format.h>
+#include <xxhash.h>
+
 namespace brandlint {
 
 bool finding_less(const Finding& a, const Finding& b) {
@@ -15,6 +18,21 @@ bool finding_less(const Finding& a, const Finding& b) {
                   box_a.h, box_a.w, a.rule, a.message) <
          std::tie(b.path, lb.line, lb.column, lb.end_line, lb.end_column, box_b.y, box_b.x,
                   box_b.h, box_b.w, b.rule, b.message);
+}
+
+std::string finding_fingerprint(const Finding& f) {
+  std::string key = f.rule + '\x1f' + f.path + '\x1f';
+  bool measured = false;
+  for (const char* name : {"metric", "measured"}) {
+    const auto it = f.evidence.find(name);
+    if (it == f.evidence.end()) continue;
+    key += it->is_string() ? it->get<std::string>()
+                           : it->dump(-1, ' ', false, Json::error_handler_t::replace);
+    measured = true;
+    break;
+  }
+  if (!measured) key += f.message;
+  return fmt::format("{:016x}", XXH3_64bits(key.data(), key.size()));
 }
 
 }  // namespace brandlint

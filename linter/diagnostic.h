@@ -51,4 +51,10 @@ struct Finding {
 /// Total order used for every report: path, line, column, box, rule, message.
 bool finding_less(const Finding& a, const Finding& b);
 
+/// What identifies a finding within its file across runs, independent of line numbers, as 16
+/// hex digits: a hash of the rule, the path and the measured thing (the evidence's `metric` or
+/// `measured`: a colour, a word, a figure), else the message. Two findings of one rule on the
+/// same word in one file share it. Used by SARIF's partialFingerprints and by baselines.
+std::string finding_fingerprint(const Finding& f);
+
 }  // namespace brandlint

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/baseline.h"
 #include "linter/glob.h"
 
 namespace fs = std::filesystem;
@@ -95,7 +96,8 @@ struct Walker {
       if (ignored.value_or(false)) continue;
       if (is_dir) {
         walk(entry.path(), rel + "/", ignores);
-      } else if (entry.is_regular_file(ec) && !is_excluded(entry.path())) {
+      } else if (entry.is_regular_file(ec) && !is_excluded(entry.path()) &&
+                 name != kBaselineFile) {  // brandlint's own record, not campaign copy
         out.files.push_back({entry.path(), display_path_of(entry.path()), rel, false});
       }
     }

@@ -149,10 +149,14 @@ std::vector<FileFix> plan_fixes(const RunResult& result) {
   return plans;
 }
 
-std::string write_file_atomically(const std::string& path, std::string_view content) {
+std::string write_file_atomically(const std::string& path, std::string_view content,
+                                  bool create) {
   const fs::path target(path);
+  // A new file (a baseline written the first time) gets the usual 0644; --fix never creates
+  // one (a file deleted since it was linted stays deleted).
   struct stat original {};
-  if (::stat(path.c_str(), &original) != 0)
+  original.st_mode = 0644;
+  if (::stat(path.c_str(), &original) != 0 && !(create && errno == ENOENT))
     return fmt::format("cannot stat: {}", std::strerror(errno));
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string temp = (folder / ("." + target.filename().string() + ".brandlint-XXXXXX")).string();

@@ -43,8 +43,10 @@ struct FileFix {
 std::vector<FileFix> plan_fixes(const RunResult& result);
 
 /// Replaces the file atomically: a temporary file in the same folder, written, given the
-/// original's permissions, fsync'ed, renamed over the original. Returns "" or the error.
-std::string write_file_atomically(const std::string& path, std::string_view content);
+/// original's permissions, fsync'ed, renamed over the original. A missing file is an error,
+/// unless `create` (then it is made with mode 0644). Returns "" or the error.
+std::string write_file_atomically(const std::string& path, std::string_view content,
+                                  bool create = false);
 
 /// A unified diff (3 lines of context) from `fix.original` to `fix.fixed`, with "a/" and "b/"
 /// path prefixes as `git diff` and `patch -p1` expect. Empty when nothing changes.

@@ -6,10 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "linter/baseline.h"
 #include "linter/builtin_rules.h"
 #include "linter/cli.h"
 #include "linter/fix.h"
@@ -23,6 +25,39 @@ namespace fs = std::filesystem;
 using namespace brandlint;
 
 namespace {
+
+// Applies the baseline (--baseline FILE, else ./brandlint-baseline.json when present), or with
+// --baseline-write records this run's findings in it first. False when it cannot be written.
+bool set_aside_baseline(const CliOptions& cli, RunResult& result) {
+  const fs::path file = cli.baseline.empty() ? fs::path(kBaselineFile) : fs::path(cli.baseline);
+  if (cli.baseline_write) {
+    // A readable old baseline keeps its entries for paths this run did not look at.
+    std::optional<Baseline> previous;
+    if (fs::exists(file)) {
+      try {
+        previous = read_baseline(file);
+      } catch (const BaselineError&) {
+        // Replaced as a whole: a damaged file is what --baseline-write is for.
+      }
+    }
+    Baseline recorded = make_baseline(result, previous ? &*previous : nullptr);
+    recorded.path = file.string();
+    const std::string error =
+        write_file_atomically(file.string(), baseline_json(recorded, result.tool_version), true);
+    if (!error.empty()) {
+      fmt::print(stderr, "brandlint: error: cannot write the baseline {}: {}\n", file.string(),
+                 error);
+      return false;
+    }
+    fmt::print(stderr, "brandlint: recorded {} finding(s) of this run in {} ({} entries)\n",
+               result.findings.size() + result.baselined.size(), file.string(),
+               recorded.entries.size());
+    apply_baseline(result, recorded);
+  } else if (!cli.no_baseline && (!cli.baseline.empty() || fs::exists(file))) {
+    apply_baseline(result, read_baseline(file));  // throws BaselineError
+  }
+  return true;
+}
 
 int check(const CliOptions& cli) {
   const fs::path guide_path = rules::locate_guide(cli.guide, cli.paths);
@@ -52,6 +87,7 @@ int check(const CliOptions& cli) {
     // Lint again: the report shows what is left, with positions in the fixed files.
     if (fixed.files_changed > 0) result = run(guide, rules::registry(), paths, options);
   }
+  if (!set_aside_baseline(cli, result)) return 2;
   result.scan_time = rules::scan_time();
 
   if (!rules::write_reports(cli, result, rules::report_options(cli.quiet))) return 2;
@@ -74,6 +110,9 @@ int main(int argc, char** argv) {
     }
   } catch (const guide::GuideError& e) {
     fmt::print(stderr, "{}\n", e.what());
+    return 2;
+  } catch (const BaselineError& e) {
+    fmt::print(stderr, "brandlint: error: {}\n", e.what());
     return 2;
   } catch (const rules::UsageError& e) {
     fmt::print(stderr, "brandlint: error: {}\n", e.what());

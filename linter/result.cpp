@@ -27,6 +27,7 @@ std::vector<ChannelSummary> summarize(const RunResult& result) {
   for (const FileRecord& file : result.files) ++find(file.channel).files;
   for (const Finding& finding : result.findings) find(finding.channel).counts.add(finding.severity);
   for (const SuppressedFinding& s : result.suppressed) ++find(s.finding.channel).suppressed;
+  for (const Finding& f : result.baselined) ++find(f.channel).baselined;
   // Channels with no files in this run are not shown.
   out.erase(std::remove_if(out.begin(), out.end(),
                            [](const ChannelSummary& s) { return s.files == 0 && s.counts.total() == 0; }),
@@ -47,6 +48,7 @@ RunResult filter_channel(const RunResult& result, std::string_view channel) {
   std::erase_if(out.files, other);
   std::erase_if(out.findings, other);
   std::erase_if(out.suppressed, [&](const SuppressedFinding& s) { return other(s.finding); });
+  std::erase_if(out.baselined, other);
   std::erase_if(out.run_checks, other);
   out.internal_error = std::any_of(out.findings.begin(), out.findings.end(),
                                    [](const Finding& f) { return f.rule == kInternalError; });

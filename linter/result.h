@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,13 @@ struct SuppressedFinding {
   std::string justification;
 };
 
+/// What a baseline file did to a run (see linter/baseline.h).
+struct BaselineUse {
+  std::string path;  // the file, as given
+  int matched = 0;   // findings set aside because the baseline lists them
+  int absent = 0;    // recorded occurrences that no longer occur (fixed: the file can be pruned)
+};
+
 struct RunResult {
   std::string tool_version;
   std::string guide_path;
@@ -68,6 +76,8 @@ struct RunResult {
   std::vector<FileRecord> files;      // sorted by path
   std::vector<Finding> findings;      // sorted with finding_less
   std::vector<SuppressedFinding> suppressed;  // waived inline; sorted like findings
+  std::vector<Finding> baselined;     // set aside by the baseline (not counted); sorted
+  std::optional<BaselineUse> baseline;  // set when a baseline file was applied
   std::vector<SkippedFile> skipped;   // sorted by path
   std::vector<RunCheck> run_checks;   // channel-wide checks that ran (with or without findings)
   Consistency consistency;            // the red thread: per-channel aggregates and comparisons
@@ -87,6 +97,7 @@ struct ChannelSummary {
   int files = 0;
   SeverityCounts counts;
   int suppressed = 0;  // findings suppressed inline (not in counts)
+  int baselined = 0;   // findings set aside by the baseline (not in counts)
 };
 
 std::vector<ChannelSummary> summarize(const RunResult& result);

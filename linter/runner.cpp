@@ -125,6 +125,37 @@ JobResult process(const Job& job, const guide::BrandGuide& guide, const RuleSet&
 
 }  // namespace
 
+namespace {
+
+// Channel globs name paths relative to the folder being linted. Linting a subfolder
+// (`brandlint check sms/` from the campaign root, where `sms/**` is written) would match none of
+// them, so a file that matches no channel that way is tried by its path from the current folder,
+// then by its path from the guide's folder. The first path that matches decides, and becomes the
+// file's match path (what `[[ignore]]` globs see too).
+const guide::Channel& place_in_channel(DiscoveredFile& file, const ChannelMatcher& channels,
+                                       const fs::path& guide_dir) {
+  if (const guide::Channel* c = channels.match(file.match_path)) return *c;
+  std::vector<std::string> candidates;
+  if (!file.display_path.starts_with("../") && !fs::path(file.display_path).is_absolute()) {
+    candidates.push_back(file.display_path);
+  }
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(fs::absolute(file.path, ec), ec);
+  if (!ec && !guide_dir.empty()) {
+    const fs::path rel = canonical.lexically_relative(guide_dir);
+    if (!rel.empty() && *rel.begin() != "..") candidates.push_back(rel.generic_string());
+  }
+  for (std::string& candidate : candidates) {
+    if (const guide::Channel* c = channels.match(candidate)) {
+      file.match_path = std::move(candidate);
+      return *c;
+    }
+  }
+  return channels.channel_for(file.match_path);
+}
+
+}  // namespace
+
 RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registry,
               const std::vector<fs::path>& paths, const RunOptions& options) {
   const RuleSet rules(guide, registry, options.only_rules);
@@ -148,6 +179,8 @@ RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registr
   }
 
   const Discovery discovery = discover(paths, {guide.path});
+  std::error_code ec;
+  const fs::path guide_dir = fs::weakly_canonical(fs::absolute(guide.path, ec), ec).parent_path();
   for (const DiscoveryProblem& p : discovery.problems) {
     result.skipped.push_back({p.path, p.message});
   }
@@ -167,9 +200,10 @@ RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registr
       result.skipped.push_back({file.display_path, "not a kind of file brandlint checks"});
       continue;
     }
-    const guide::Channel& channel = channels.channel_for(file.match_path);
+    DiscoveredFile placed = file;
+    const guide::Channel& channel = place_in_channel(placed, channels, guide_dir);
     if (!selected(channel.name)) continue;
-    jobs.push_back({file, *kind, &channel});
+    jobs.push_back({std::move(placed), *kind, &channel});
   }
 
   std::vector<std::string_view> rule_ids;

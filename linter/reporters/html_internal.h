@@ -30,6 +30,8 @@ struct Strings {
       drift_value;  // {channel} {what} {value} {others}
   std::string_view details, found, brand_colour, rules, documentation, not_checked, learn_more;
   std::string_view suppressed;  // findings waived by brandlint-disable comments, with reasons
+  std::string_view baselined;        // findings set aside by the baseline file
+  std::string_view baseline_absent;  // {count} {file}: recorded findings that are gone
   std::string_view filter_severity, filter_rule, all_rules, sort, sort_severity, sort_file,
       sort_rule, shown_count, generated_by, overview, more_findings;
 };

@@ -132,6 +132,26 @@ std::string suppressed(const Context& ctx) {
   return out + "</ul></section>\n";
 }
 
+// Findings the baseline file set aside: known debt, listed so nobody mistakes it for fixed.
+std::string baselined(const Context& ctx) {
+  if (!ctx.result.baseline) return {};
+  const BaselineUse& use = *ctx.result.baseline;
+  if (ctx.result.baselined.empty() && use.absent == 0) return {};
+  std::string out = fmt::format(
+      "<section class=\"card\" id=\"baselined\"><h2>{} ({})</h2><p><code>{}</code></p>",
+      escape(ctx.t.baselined), ctx.result.baselined.size(), escape(use.path));
+  if (use.absent > 0) {
+    out += fmt::format("<p>{}</p>", escape(fmt::format(fmt::runtime(ctx.t.baseline_absent),
+                                                       use.absent, use.path)));
+  }
+  out += "<ul class=\"skipped\">";
+  for (const Finding& f : ctx.result.baselined) {
+    out += fmt::format("<li><code>{}</code> {} <code>{}</code></li>", escape(report::where(f)),
+                       escape(f.message), escape(f.rule));
+  }
+  return out + "</ul></section>\n";
+}
+
 // The docs of every rule that checked something in this report, so rule links resolve offline.
 std::string rules_appendix(const Context& ctx) {
   std::set<std::string> used;
@@ -190,7 +210,8 @@ void write_html(const RunResult& result, const ReportOptions& options, std::ostr
   out << html::filters(ctx);
   out << "<main class=\"wrap\">\n" << html::overview(ctx) << html::red_thread_section(ctx);
   for (std::size_t i = 0; i < ctx.channels.size(); ++i) out << html::channel_section(ctx, i);
-  out << html::skipped(ctx) << html::suppressed(ctx) << html::rules_appendix(ctx) << "</main>\n";
+  out << html::skipped(ctx) << html::suppressed(ctx) << html::baselined(ctx)
+      << html::rules_appendix(ctx) << "</main>\n";
   out << fmt::format("<footer class=\"wrap\">{} brandlint {} · {}</footer>\n",
                      html::escape(ctx.t.generated_by), html::escape(result.tool_version),
                      html::escape(ctx.t.formula));

@@ -26,9 +26,10 @@ Json location_json(const Location& l) {
   return j;
 }
 
-Json counts_json(const SeverityCounts& c, std::size_t suppressed) {
-  return Json{{"error", c.error}, {"warning", c.warning}, {"info", c.info},
-              {"suppressed", suppressed}};
+Json counts_json(const SeverityCounts& c, std::size_t suppressed, std::size_t baselined) {
+  return Json{{"error", c.error},           {"warning", c.warning},
+              {"info", c.info},             {"suppressed", suppressed},
+              {"baselined", baselined}};
 }
 
 Json finding_json(const Finding& f) {
@@ -114,13 +115,15 @@ Json to_json(const RunResult& result, const ReportOptions& options) {
                     {"files", c.files},
                     {"score", score->score ? Json(*score->score) : Json()},
                     {"checks", score->checks},
-                    {"counts", counts_json(c.counts, std::size_t(c.suppressed))}};
+                    {"counts", counts_json(c.counts, std::size_t(c.suppressed),
+                                          std::size_t(c.baselined))}};
     Json measurements = channel_measurements(result.consistency, c.name);
     if (!measurements.empty()) channel["measurements"] = std::move(measurements);
     channels.push_back(std::move(channel));
   }
   doc["channels"] = std::move(channels);
-  doc["counts"] = counts_json(count_all(result), result.suppressed.size());
+  doc["counts"] =
+      counts_json(count_all(result), result.suppressed.size(), result.baselined.size());
 
   Json files = Json::array();
   for (const FileRecord& f : result.files) {
@@ -158,6 +161,15 @@ Json to_json(const RunResult& result, const ReportOptions& options) {
     suppressed.push_back(std::move(finding));
   }
   doc["suppressed"] = std::move(suppressed);
+  // The baseline's work: which findings it set aside (recorded debt, not counted) and how many
+  // recorded ones are gone. null when no baseline was used.
+  Json baselined = Json::array();
+  for (const Finding& f : result.baselined) baselined.push_back(finding_json(f));
+  doc["baselined"] = std::move(baselined);
+  doc["baseline"] = result.baseline ? Json{{"path", result.baseline->path},
+                                           {"matched", result.baseline->matched},
+                                           {"absent", result.baseline->absent}}
+                                    : Json();
 
   Json skipped = Json::array();
   for (const SkippedFile& s : result.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});

@@ -118,6 +118,7 @@ void summary_table(const RunResult& result, std::ostream& out) {
                        "reason (listed in the JSON and SARIF reports).\n\n",
                        result.suppressed.size());
   }
+  if (result.baseline) out << md_escape(report::baseline_sentence(*result.baseline)) << "\n\n";
   out << "<sub>" << kScoreFormula << "</sub>\n\n";
 }
 

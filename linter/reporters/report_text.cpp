@@ -124,4 +124,16 @@ std::string where(const Finding& finding) {
   return fmt::format("{}:{}:{}", finding.path, finding.location.line, finding.location.column);
 }
 
+std::string baseline_sentence(const BaselineUse& use) {
+  std::string out = fmt::format(
+      "{} finding(s) set aside by the baseline {} (recorded earlier, not counted)", use.matched,
+      use.path);
+  if (use.absent > 0) {
+    out += fmt::format("; {} recorded finding(s) no longer occur: write it again with "
+                       "--baseline-write to drop them",
+                       use.absent);
+  }
+  return out;
+}
+
 }  // namespace brandlint::report

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "linter/diagnostic.h"
+#include "linter/result.h"
 
 namespace brandlint::report {
 
@@ -22,5 +23,9 @@ std::string box_text(const PixelBox& box);
 std::string message_with_box(const Finding& finding);
 /// "path:line:col" (or just the path when the finding has no line).
 std::string where(const Finding& finding);
+/// One sentence on what the baseline did: "3 finding(s) set aside by the baseline
+/// brandlint-baseline.json (recorded earlier, not counted); 2 recorded finding(s) no longer
+/// occur: write it again with --baseline-write to drop them".
+std::string baseline_sentence(const BaselineUse& use);
 
 }  // namespace brandlint::report

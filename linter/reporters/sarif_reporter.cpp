@@ -5,7 +5,6 @@
 #include <ostream>
 
 #include <fmt/format.h>
-#include <xxhash.h>
 
 #include "linter/reporters/report_text.h"
 #include "linter/reporters/reporter.h"
@@ -104,18 +103,6 @@ Json region_json(const Location& l) {
   return region;
 }
 
-// What identifies a finding within its file across runs, independent of line numbers: the
-// measured thing (a colour, a word, a metric), else the message.
-std::string finding_key(const Finding& f) {
-  for (const char* key : {"metric", "measured"}) {
-    const auto it = f.evidence.find(key);
-    if (it == f.evidence.end()) continue;
-    return it->is_string() ? it->get<std::string>()
-                           : it->dump(-1, ' ', false, Json::error_handler_t::replace);
-  }
-  return f.message;
-}
-
 Json result_json(const Finding& f, const std::map<std::string_view, std::size_t>& rule_index,
                  std::map<std::string, int>& occurrences) {
   Json result = {{"ruleId", f.rule}};
@@ -127,8 +114,7 @@ Json result_json(const Finding& f, const std::map<std::string_view, std::size_t>
       Json::array({{{"physicalLocation",
                      {{"artifactLocation", {{"uri", report::path_to_uri(f.path)}}},
                       {"region", region_json(f.location)}}}}});
-  const std::string key = f.rule + '\x1f' + f.path + '\x1f' + finding_key(f);
-  const std::string hash = fmt::format("{:016x}", XXH3_64bits(key.data(), key.size()));
+  const std::string hash = finding_fingerprint(f);
   result["partialFingerprints"] = {
       {"primaryLocationLineHash", fmt::format("{}:{}", hash, ++occurrences[hash])}};
   Json properties = {{"channel", f.channel}};
@@ -152,8 +138,22 @@ void write_sarif(const RunResult& result, const ReportOptions& options, std::ost
   }
   Json results = Json::array();
   std::map<std::string, int> occurrences;
-  for (const Finding& f : result.findings)
+  // With a baseline, every result says whether it is new (SARIF 2.1.0 §3.27.24); the ones the
+  // baseline set aside are listed as "unchanged" and suppressed externally, so code scanning
+  // shows them as dismissed debt rather than open alerts.
+  for (const Finding& f : result.findings) {
     results.push_back(result_json(f, rule_index, occurrences));
+    if (result.baseline) results.back()["baselineState"] = "new";
+  }
+  for (const Finding& f : result.baselined) {
+    Json r = result_json(f, rule_index, occurrences);
+    r["baselineState"] = "unchanged";
+    r["suppressions"] = Json::array(
+        {{{"kind", "external"},
+          {"justification",
+           report::valid_utf8("recorded in the baseline " + result.baseline->path)}}});
+    results.push_back(std::move(r));
+  }
   // Suppressed findings stay in the log, marked as suppressed in the source with the comment's
   // reason (SARIF 2.1.0 §3.27.23, §3.35): viewers show them as waived, not as open problems.
   for (const SuppressedFinding& s : result.suppressed) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/reporters/report_text.h"
 #include "linter/reporters/reporter.h"
 #include "linter/score.h"
 
@@ -69,6 +70,7 @@ void write_text(const RunResult& result, const ReportOptions& options, std::ostr
                        "lists them with their reasons)\n",
                        result.suppressed.size());
   }
+  if (result.baseline) out << report::baseline_sentence(*result.baseline) << '\n';
   if (!channels.empty()) {
     out << paint(options.color, kDim,
                  "score: 100 × (checks − errors − ½ × warnings) ÷ checks; a check is one rule on "
