@@ -25,6 +25,7 @@ Examples:
   brandlint check site/ --diff             show what --fix would change, as a unified diff
   brandlint check site/ --fix              apply the fixes, then report what is left
   brandlint check . --baseline-write       record today's findings; later runs fail on new ones
+  brandlint check . --cache                second runs reuse the results of unchanged files
   brandlint rules                          list every rule
   brandlint explain voice/banned-term      show a rule's documentation
   brandlint guide check brandguide.toml    validate a brand guide
@@ -111,6 +112,13 @@ CliOptions parse_command_line(int argc, char** argv) {
       ->excludes(diff_flag);
   check->add_flag("--no-baseline", o.no_baseline, "Ignore ./brandlint-baseline.json")
       ->excludes(baseline_opt);
+  bool cache = false;
+  check->add_flag("--cache", cache,
+                  "Reuse the results of files unchanged since the last run (kept in "
+                  "./.brandlint-cache; reports are the same as without it)");
+  std::string cache_location;
+  check->add_option("--cache-location", cache_location,
+                    "Where --cache keeps results (implies --cache)");
 
   app.add_subcommand("rules", "List every rule with its default severity");
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation");
@@ -144,6 +152,8 @@ CliOptions parse_command_line(int argc, char** argv) {
   }
   if (check->parsed()) {
     o.command = Command::check;
+    if (!cache_location.empty()) o.cache = cache_location;
+    else if (cache) o.cache = ".brandlint-cache";
     o.fail_on = *guide::parse_severity(fail_on);
     o.color = color == "always" ? ColorMode::always
               : color == "never" ? ColorMode::never

@@ -39,6 +39,7 @@ struct CliOptions {
   std::string baseline;  // --baseline FILE (default: ./brandlint-baseline.json when present)
   bool baseline_write = false;  // --baseline-write: record this run's findings in the baseline
   bool no_baseline = false;     // --no-baseline: ignore ./brandlint-baseline.json
+  std::string cache;            // --cache / --cache-location DIR: reuse per-file results; "" = off
   std::string rule;  // explain
   std::string logo_format = "text";  // logo-check: text | json
 };

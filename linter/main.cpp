@@ -72,6 +72,7 @@ int check(const CliOptions& cli) {
   options.jobs = cli.jobs;
   options.channels = cli.channels;
   options.load.max_pixels = static_cast<std::uint64_t>(cli.max_pixels);
+  options.cache_dir = cli.cache;
   rules::check_channel_names(guide, cli.channels);  // throws UsageError
   std::vector<fs::path> paths(cli.paths.begin(), cli.paths.end());
   RunResult result = run(guide, rules::registry(), paths, options);
@@ -86,6 +87,13 @@ int check(const CliOptions& cli) {
     if (fixed.failed) return 2;
     // Lint again: the report shows what is left, with positions in the fixed files.
     if (fixed.files_changed > 0) result = run(guide, rules::registry(), paths, options);
+  }
+  if (!cli.cache.empty() && !cli.quiet) {
+    fmt::print(stderr, "brandlint: cache {}: {} file(s) reused, {} checked{}\n", cli.cache,
+               result.cache_hits, result.cache_misses,
+               result.cache_write_failures > 0
+                   ? fmt::format(", {} result(s) could not be stored", result.cache_write_failures)
+                   : "");
   }
   if (!set_aside_baseline(cli, result)) return 2;
   result.scan_time = rules::scan_time();

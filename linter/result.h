@@ -82,6 +82,9 @@ struct RunResult {
   std::vector<RunCheck> run_checks;   // channel-wide checks that ran (with or without findings)
   Consistency consistency;            // the red thread: per-channel aggregates and comparisons
   bool internal_error = false;        // any brandlint/internal-error finding
+  // The result cache's work (--cache). Never in a report: reports are identical with and
+  // without the cache. main prints it on stderr.
+  std::size_t cache_hits = 0, cache_misses = 0, cache_write_failures = 0;
 };
 
 /// Counts of findings per severity.

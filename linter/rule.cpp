@@ -66,6 +66,10 @@ void RuleContext::report_file(std::string message, Json evidence,
   push(Location{}, std::move(message), std::move(evidence), std::nullopt, severity);
 }
 
+void RuleContext::depends_on(const std::filesystem::path& file) {
+  if (dependencies_ != nullptr) dependencies_->push_back(file);
+}
+
 void RuleContext::measure(const std::string& key, Json value) {
   if (measurements_ != nullptr) (*measurements_)[key] = std::move(value);
 }

@@ -2,6 +2,7 @@
 // the guide is parsed and validated in its factory, once per channel, so check() is thread-safe.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -71,6 +72,13 @@ class RuleContext {
   /// Where measurements go; the runner sets it, tests may leave it unset (then measure() is a no-op).
   void set_measurements(Json* sink) { measurements_ = sink; }
 
+  /// Records that this asset's findings depend on another file's content (a page's <img src>),
+  /// so a cached result is reused only while that file is unchanged. Every rule that reads a
+  /// file other than its asset (and the guide's own files) must call it.
+  void depends_on(const std::filesystem::path& file);
+  /// Where dependencies go; the runner sets it (unset: depends_on() is a no-op).
+  void set_dependencies(std::vector<std::filesystem::path>* sink) { dependencies_ = sink; }
+
  private:
   void push(Location location, std::string message, Json evidence, std::optional<Fix> fix,
             std::optional<Severity> severity);
@@ -80,6 +88,7 @@ class RuleContext {
   Severity severity_;
   std::vector<Finding>& out_;
   Json* measurements_ = nullptr;
+  std::vector<std::filesystem::path>* dependencies_ = nullptr;
 };
 
 class Rule {

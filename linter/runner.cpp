@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
+#include <iterator>
+#include <memory>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "linter/builtin_rules.h"
+#include "linter/cache.h"
 #include "linter/classify.h"
 #include "linter/consistency.h"
 #include "linter/discovery.h"
@@ -25,11 +29,7 @@ struct Job {
   const guide::Channel* channel;
 };
 
-struct JobResult {
-  FileRecord record;
-  std::vector<Finding> findings;
-  std::vector<SuppressedFinding> suppressed;
-};
+using JobResult = FileResult;
 
 Finding engine_finding(const Asset& asset, std::string_view rule, Severity severity,
                        std::string message, std::size_t offset = 0, bool has_offset = false) {
@@ -86,6 +86,7 @@ JobResult process(const Job& job, const guide::BrandGuide& guide, const RuleSet&
     RuleContext context(asset, guide, active->meta->id, active->severity, found);
     Json measurements = Json::object();
     context.set_measurements(&measurements);
+    context.set_dependencies(&out.dependencies);
     try {
       active->rule->check(asset, context);
     } catch (const std::exception& e) {
@@ -120,7 +121,53 @@ JobResult process(const Job& job, const guide::BrandGuide& guide, const RuleSet&
     return o != nullptr && o->severity ? *o->severity : fallback;
   };
   apply_suppressions(asset, scope, out.findings, out.suppressed);
+  std::sort(out.dependencies.begin(), out.dependencies.end());
+  out.dependencies.erase(std::unique(out.dependencies.begin(), out.dependencies.end()),
+                         out.dependencies.end());
   return out;
+}
+
+// process(), through the result cache when there is one: the file is read and hashed, and an
+// entry for exactly these bytes, this place in the run and this guide stands in for decoding
+// and checking it. Results with an internal error are not kept (a fixed brandlint must look
+// again). Files over the load limits are not read here; load_asset refuses them anyway.
+JobResult process_cached(const Job& job, const guide::BrandGuide& guide, const RuleSet& rules,
+                         const LoadOptions& load_options, std::span<const std::string_view> rule_ids,
+                         const ResultCache* cache) {
+  if (cache == nullptr) return process(job, guide, rules, load_options, rule_ids);
+  std::optional<std::uint64_t> key;
+  const bool binary = job.kind == AssetKind::image || job.kind == AssetKind::pdf;
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(job.file.path, ec);
+  if (!ec && size <= (binary ? load_options.max_binary_bytes : load_options.max_text_bytes)) {
+    std::ifstream in(job.file.path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in || in.eof()) {
+      key = cache->file_key(bytes, job.file.display_path, job.file.match_path, job.channel->name,
+                            to_string(job.kind));
+      if (std::optional<FileResult> hit = cache->load(*key)) return std::move(*hit);
+    }
+  }
+  JobResult out = process(job, guide, rules, load_options, rule_ids);
+  const bool internal = std::any_of(out.findings.begin(), out.findings.end(),
+                                    [](const Finding& f) { return f.rule == kInternalError; });
+  if (key && !internal) cache->store(*key, out);
+  return out;
+}
+
+// What besides a file decides its results, for the cache's run key: the guide, the files it
+// names, and the options that change findings.
+std::unique_ptr<ResultCache> make_cache(const guide::BrandGuide& guide,
+                                        const RunOptions& options) {
+  if (options.cache_dir.empty()) return nullptr;
+  std::vector<fs::path> inputs{guide.path};
+  for (const guide::Logo& logo : guide.logos) inputs.push_back(logo.file);
+  if (guide.palette.import) inputs.push_back(guide.palette.import->tokens);
+  std::string settings = fmt::format("max_pixels={};max_text={};max_binary={};rules=",
+                                     options.load.max_pixels, options.load.max_text_bytes,
+                                     options.load.max_binary_bytes);
+  for (const std::string& r : options.only_rules) settings += r + ",";
+  return std::make_unique<ResultCache>(options.cache_dir, cache_run_key(inputs, settings));
 }
 
 }  // namespace
@@ -209,11 +256,13 @@ RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registr
   std::vector<std::string_view> rule_ids;
   for (const RuleEntry& entry : registry) rule_ids.push_back(entry.meta->id);
   for (const RuleMeta* meta : builtin_rules()) rule_ids.push_back(meta->id);
+  const std::unique_ptr<ResultCache> cache = make_cache(guide, options);
   std::vector<JobResult> results(jobs.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      results[i] = process(jobs[i], guide, rules, options.load, rule_ids);
+      results[i] = process_cached(jobs[i], guide, rules, options.load, rule_ids,
+                                  cache.get());
     }
   };
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -240,6 +289,11 @@ RunResult run(const guide::BrandGuide& guide, std::span<const RuleEntry> registr
             });
   std::sort(result.skipped.begin(), result.skipped.end(),
             [](const auto& a, const auto& b) { return a.path < b.path; });
+  if (cache) {
+    result.cache_hits = cache->hits();
+    result.cache_misses = cache->misses();
+    result.cache_write_failures = cache->write_failures();
+  }
   check_consistency(guide, result, options.only_rules);  // run-level rules, after every file
   return result;
 }

@@ -19,6 +19,7 @@ struct RunOptions {
   std::vector<std::string> channels;  // empty = all
   std::vector<std::string> only_rules;  // empty = all (fixture tests run one rule)
   LoadOptions load;
+  std::filesystem::path cache_dir;    // --cache: per-file results kept here; empty = no cache
 };
 
 /// Throws guide::GuideError when the guide's [rules]/[[ignore]] refer to unknown rules/options.

@@ -143,11 +143,15 @@ fs::path scan_root(const Asset& asset) {
 // A local reference resolved against the page's folder; a root-relative one ("/img/a.svg")
 // against each folder from the page's up to the scan root, nearest first (the site root is
 // not known, but it is one of them).
-std::optional<fs::path> resolve_local(const Asset& asset, std::string_view url) {
+// Every path looked at goes to `tried`, found or not: the page's result depends on each (a file
+// created later at a nearer candidate would change which image the page shows).
+std::optional<fs::path> resolve_local(const Asset& asset, std::string_view url,
+                                      std::vector<fs::path>& tried) {
   const std::size_t cut = url.find_first_of("?#");
   const std::string path = percent_decoded(url.substr(0, cut));
   if (path.empty()) return std::nullopt;
-  const auto usable = [](const fs::path& p) {
+  const auto usable = [&](const fs::path& p) {
+    tried.push_back(p);
     std::error_code ec;
     return fs::is_regular_file(p, ec);
   };
@@ -229,7 +233,7 @@ class WebReference final : public Rule {
         background == kWhite ? white_logos_ : phash::prepared_logos(guide_, background);
     std::vector<Sighting> sightings(page.elements.size());
     for (const ImageRef& ref : page.refs) {
-      const Decoded image = decode(asset, ref, background);
+      const Decoded image = decode(asset, ref, background, ctx);
       if (!image.ok) continue;
       const phash::LogoMatch match = phash::best_match(*logos, image.hash);
       if (match.logo == nullptr || match.distance > phash::kMatchDistance) continue;
@@ -250,7 +254,8 @@ class WebReference final : public Rule {
   }
 
  private:
-  Decoded decode(const Asset& asset, const ImageRef& ref, guide::Rgb background) const {
+  Decoded decode(const Asset& asset, const ImageRef& ref, guide::Rgb background,
+                 RuleContext& ctx) const {
     if (ref.kind == ImageRef::Kind::inline_svg) {
       return decode_bytes(ref.svg, AssetKind::svg, background);
     }
@@ -272,7 +277,9 @@ class WebReference final : public Rule {
     // Remote (http:, https:, //host) and other schemes are never fetched: brandlint does not
     // use the network.
     if (!scheme.empty() || url.rfind("//", 0) == 0 || url.empty() || url.front() == '#') return {};
-    const std::optional<fs::path> file = resolve_local(asset, url);
+    std::vector<fs::path> tried;
+    const std::optional<fs::path> file = resolve_local(asset, url, tried);
+    for (const fs::path& p : tried) ctx.depends_on(p);  // the page's verdict follows the image
     if (!file) return {};
     return decode_file(*file, background);
   }
