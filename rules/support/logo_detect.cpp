@@ -37,9 +37,9 @@ constexpr int kMaxSightings = 12;
 constexpr int kMaxRounds = 24;
 // Keypoints of the searched image (and of each fine-pass window): a photo background gives
 // thousands even at the coarse level, and their orientations and descriptors were most of the
-// time on such a banner (logo_bench "busy": 4000 → 1500 saved ~60 ms); a logo's own keypoints
+// time on such a banner (logo_bench "busy": 4000 → 1000 saved ~70 ms); a logo's own keypoints
 // are high-contrast edges and rank among the strongest.
-constexpr int kMaxImageKeypoints = 1500;
+constexpr int kMaxImageKeypoints = 1000;
 // Refinement frame width at most (px): wider frames cost their area in every evaluation.
 constexpr int kRefineWidth = 192;
 // Fine pass (fine_pass): windows of 2 × kFineRadius work px around places where at least
@@ -329,7 +329,7 @@ cv::Matx33d refine(const cv::Mat& work_gray, const ReferenceLogo& ref, const cv:
   cv::Matx33d refined = ascend(work_gray, ref, h, kRefineWidth, 1.0, 4, 160);
   const cv::Matx22d j = jacobian(refined, ref.extent);
   if (double(ref.extent.width) * std::hypot(j(0, 0), j(1, 0)) > kRefineWidth) {
-    refined = ascend(work_gray, ref, refined, 2 * kRefineWidth, 0.25, 3, 48);
+    refined = ascend(work_gray, ref, refined, 2 * kRefineWidth, 0.25, 2, 24);
   }
   return sane(refined, ref.extent, cv::Size(work_gray.cols, work_gray.rows)) ? refined : h;
 }
@@ -555,6 +555,7 @@ struct Search {
   const LogoLibrary& library;
   const Asset& asset;
   int scale = 1;          // asset decode_scale
+  cv::Mat bgr;            // the decoded pixels composited on white
   cv::Mat work;           // gray, long side kMaxWorkSide
   cv::Matx33d to_pixels;  // work px → decoded px
   ImageFeatures image;
@@ -828,7 +829,7 @@ void small_logo_pass(Search& search) {
   }
 
   // The ink mask at the working size (at the image's own when it was enlarged).
-  cv::Mat bgr = composite_bgr(search.asset.pixels);
+  cv::Mat bgr = search.bgr;
   if (bgr.cols > work.cols) cv::resize(bgr, bgr, work.size(), 0, 0, cv::INTER_AREA);
   const cv::Rect canvas(0, 0, work.cols, work.rows);
   std::vector<std::pair<double, Candidate>> proposals;
@@ -974,7 +975,9 @@ std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& as
   }
   Search search(library, asset);
   search.scale = std::max(1, asset.decode_scale);
-  const cv::Mat gray = composite_gray(asset.pixels);
+  search.bgr = composite_bgr(asset.pixels);
+  cv::Mat gray;
+  cv::cvtColor(search.bgr, gray, cv::COLOR_BGR2GRAY);
   // Small images are enlarged (up to 2×) to the same working size: a logo 62–80 px wide in a
   // 640×360 banner (14–18 px high) gives SIFT too few keypoints at its own size (measured on
   // the logo corpus: three of eight such logos missed without this).
