@@ -64,7 +64,8 @@ constexpr double kSmallMinCalmShare = 0.7;
 
 struct Candidate {
   std::size_t ref = 0;
-  cv::Matx33d h;  // reference canonical px → work image px
+  double template_correlation = 0.0;  // > 0: proposed by the small-logo pass
+  cv::Matx33d h;                      // reference canonical px → work image px
   std::vector<int> inlier_kps;
   int inliers = 0;
   int matches = 0;  // matches whose image point lies on the logo (grown quad)
@@ -615,6 +616,10 @@ void accept(Search& search, const Candidate& best) {
   } else {
     s.variant_margin = scores[win];
   }
+  if (best.template_correlation > 0) {
+    s.found_by = "template";
+    s.template_correlation = std::round(best.template_correlation * 1000.0) / 1000.0;
+  }
   s.inliers = best.inliers;
   s.matches = best.matches;
   s.inlier_ratio = double(best.inliers) / double(std::max(1, best.matches));
@@ -941,6 +946,7 @@ void small_logo_pass(Search& search) {
                        sy = double(t.height) / ref.extent.height;
           Candidate c;
           c.ref = range.ref;
+          c.template_correlation = r;
           c.h = cv::Matx33d(sx, 0, at.x - sx * ref.extent.x, 0, sy, at.y - sy * ref.extent.y, 0, 0,
                             1);
           c.quad = project(c.h, ref.extent);
