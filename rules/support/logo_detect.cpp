@@ -33,6 +33,8 @@ constexpr double kMaxSideRatio = 1.33;    // opposite sides: more than this is n
 // true logos score 0.72–0.99 (lowest: directly on a busy photo), lookalikes — arcs over a bar,
 // "Nordlys" set in another font — 0.46–0.59.
 constexpr double kMinVerifyScore = 0.65;
+// A fit scoring up to this much below kMinVerifyScore is refined and verified again.
+constexpr double kVerifyRefineBand = 0.05;
 constexpr int kMaxSightings = 12;
 constexpr int kMaxRounds = 24;
 // Keypoints of the searched image (and of each fine-pass window): a photo background gives
@@ -593,12 +595,24 @@ void accept(Search& search, const Candidate& best) {
   for (std::size_t i = 1; i < scores.size(); ++i) {
     if (scores[i] > scores[win]) win = i;
   }
+  const ReferenceLogo& ref = library.logos()[win];
+  bool refined = false;
+  if (scores[win] < kMinVerifyScore && scores[win] >= kMinVerifyScore - kVerifyRefineBand) {
+    // A fit from the half-size level can be a pixel or two off, which costs a large, true
+    // logo a few hundredths of its score: refined, it is judged again.
+    const cv::Matx33d h = refine(search.work, ref, hs[win]);
+    const double score = verify_score(search.work, ref, h);
+    if (score > scores[win]) {
+      hs[win] = h;
+      scores[win] = score;
+    }
+    refined = true;
+  }
   if (scores[win] < kMinVerifyScore) {
     for (int k : best.inlier_kps) image.alive[std::size_t(k)] = false;
     return;
   }
-  const ReferenceLogo& ref = library.logos()[win];
-  hs[win] = refine(search.work, ref, hs[win]);
+  if (!refined) hs[win] = refine(search.work, ref, hs[win]);
   const Asset& asset = search.asset;
   const int scale = search.scale;
   LogoSighting s;
