@@ -155,7 +155,16 @@ const Outcome& outcome() {
   return o;
 }
 
-TEST(LogoCorpusEngine, EvaluatesEveryImage) {
+// One test evaluates the corpus and judges it: ctest runs every test in a process of its own, so
+// a second test would generate and evaluate the corpus again (in the same folder, racing the
+// first under -j2, and doubling the sanitizer run's time).
+//
+// The issue's targets: precision and recall ≥ 0.95 for detection and every violation class, so
+// CI keeps them. Measured on the seed-6 corpus (210 images, docs/logo-corpus.md "Results"):
+// every class at P 1.000; recall 1.000 except detection 0.990 and clear-space 0.956 (the same
+// two logos set directly on a busy photo, images 0106 and 0204). The 42-image sanitizer corpus
+// holds the first three images of each scenario, neither of those two.
+TEST(LogoCorpusEngine, MeetsTheIssueTargets) {
   const Outcome& o = outcome();
   std::cout << o.table;
   EXPECT_EQ(o.rule_ids,
@@ -168,17 +177,6 @@ TEST(LogoCorpusEngine, EvaluatesEveryImage) {
   for (const auto& [cls, t] : e.classes) EXPECT_GE(t.tp + t.fn, corpus_size() / 14) << cls;
   // The issue's hard line: no current logo is ever called deprecated.
   EXPECT_TRUE(e.deprecated_on_current.empty());
-}
-
-// The issue's targets: precision and recall ≥ 0.95 for detection and every violation class.
-// Disabled while the engine is below them, so the suite stays green and this stays visible
-// ("1 DISABLED TEST"); EvaluatesEveryImage prints the figures and every failure on each run.
-// Measured on the seed-6 corpus (210 images) with the engine of branch "logos" at 3ed05c1:
-// recolored P 0.844 (all 5 false alarms on too-small logos, 4 of them JPEGs) and too-small
-// R 0.933 (a 62 px logo not found); the rest meet them (docs/logo-corpus.md, "Results").
-// Run it with --gtest_also_run_disabled_tests --gtest_filter='LogoCorpusEngine.*'.
-TEST(LogoCorpusEngine, DISABLED_MeetsTheIssueTargets) {
-  const lc::Evaluation& e = outcome().evaluation;
   EXPECT_GE(e.detection.precision(), 0.95);
   EXPECT_GE(e.detection.recall(), 0.95);
   for (const auto& [cls, t] : e.classes) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -121,6 +122,37 @@ TEST(LogoDetect, ReportsClearSpaceProblems) {
       << clipped[0].clear_space_problem;
 }
 
+// Below its minimum width (96 px), a 64 px logo (14 px high) in a 1280×720 banner is too small
+// for SIFT features even at twice the working size: the small-logo search (an allowed ink on a calm
+// ground, then correlation with the reference) finds it, on a flat ground and on a gradient,
+// in a dark colourway and reversed.
+TEST(LogoDetect, FindsALogoBelowItsMinimumWidthByTemplate) {
+  struct Case {
+    std::string ground;
+    std::optional<cv::Scalar> ink;
+  };
+  for (const Case& c :
+       {Case{"#FFFFFF", logo_scene::bgr("#0A1A2F")}, Case{"#0B3D91", logo_scene::bgr("#FFFFFF")},
+        Case{"#F4F4F2", std::nullopt}}) {
+    const auto found =
+        detect(scene({.width = 64, .x = 900, .y = 500, .recolor = c.ink}, c.ground, 1280, 720));
+    ASSERT_EQ(found.size(), 1u) << c.ground;
+    const logo::LogoSighting& s = found[0];
+    EXPECT_EQ(s.logo_id, "primary") << c.ground;
+    EXPECT_EQ(s.found_by, "template") << c.ground;
+    EXPECT_GT(s.template_correlation, 0.45) << c.ground;
+    EXPECT_NEAR(s.box.x, 900, 2) << c.ground;
+    EXPECT_NEAR(s.box.y, 500, 2) << c.ground;
+    EXPECT_NEAR(s.width_px, 64, 2) << c.ground;
+    EXPECT_LT(s.stretch, 0.03) << c.ground;
+    EXPECT_FALSE(s.recolored) << c.ground;
+  }
+  // A recoloured logo that small has no allowed ink: it is left to SIFT, which cannot see it.
+  EXPECT_TRUE(detect(scene({.width = 64, .x = 900, .y = 500, .recolor = logo_scene::bgr("#E4002B")},
+                           "#FFFFFF", 1280, 720))
+                  .empty());
+}
+
 TEST(LogoDetect, FindsSeveralLogosSortedByPosition) {
   cv::Mat c = logo_scene::canvas(1280, 720, "#F4F4F2");
   logo_scene::place(c, library(), {.width = 260, .x = 700, .y = 80});
@@ -166,13 +198,15 @@ TEST(LogoDetect, SharedResultIsComputedOnceAndIsDeterministic) {
 }
 
 TEST(LogoCheck, PrintsEachSightingWithItsScores) {
-  const std::string cmd = testing::brandlint_binary().string() + " logo-check --guide " +
-                          (testing::source_dir() / "brandguide/examples/nordlys/brandguide.toml").string() + " " +
-                          (testing::source_dir() / "fixtures/logo/deprecated/invalid/old-wordmark.png").string();
+  const std::string cmd =
+      testing::brandlint_binary().string() + " logo-check --guide " +
+      (testing::source_dir() / "brandguide/examples/nordlys/brandguide.toml").string() + " " +
+      (testing::source_dir() / "fixtures/logo/deprecated/invalid/old-wordmark.png").string();
   const auto text = testing::run_command(cmd);
   EXPECT_EQ(text.exit_code, 0) << text.out;
   EXPECT_NE(text.out.find("1 logo (480×270 px)"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("#1 2019-wordmark (DEPRECATED) at (130,90)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("#1 2019-wordmark (DEPRECATED) at (130,90)"), std::string::npos)
+      << text.out;
   EXPECT_NE(text.out.find("variants  primary 0."), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("margin 0."), std::string::npos) << text.out;
 
@@ -188,9 +222,10 @@ TEST(LogoCheck, PrintsEachSightingWithItsScores) {
   EXPECT_GE(logo["inliers"].get<int>(), 8);
   EXPECT_EQ(logo["box"][0], 130);
 
-  const auto bad = testing::run_command(testing::brandlint_binary().string() + " logo-check --guide " +
-                                        (testing::source_dir() / "brandguide/examples/nordlys/brandguide.toml").string() +
-                                        " /nonexistent.png README.md 2>&1");
+  const auto bad = testing::run_command(
+      testing::brandlint_binary().string() + " logo-check --guide " +
+      (testing::source_dir() / "brandguide/examples/nordlys/brandguide.toml").string() +
+      " /nonexistent.png README.md 2>&1");
   EXPECT_EQ(bad.exit_code, 2) << bad.out;
 }
 

@@ -41,8 +41,13 @@ void print_text(std::ostream& out, const std::string& path, const Asset& asset,
     }
     out << fmt::format("     variants  {}   margin {:.3f}{}\n", scores, s.variant_margin,
                        s.runner_up_id.empty() ? "" : " over " + s.runner_up_id);
-    out << fmt::format("     match     {} inliers of {} matches on the logo (ratio {:.2f})\n",
-                       s.inliers, s.matches, s.inlier_ratio);
+    if (s.found_by == "template") {
+      out << fmt::format("     match     template correlation {:.3f} (small-logo search)\n",
+                         s.template_correlation);
+    } else {
+      out << fmt::format("     match     {} inliers of {} matches on the logo (ratio {:.2f})\n",
+                         s.inliers, s.matches, s.inlier_ratio);
+    }
     std::string size = fmt::format("width {:.1f} px", s.width_px);
     if (s.width_mm) size += fmt::format(" = {:.1f} mm", *s.width_mm);
     if (ref && ref->logo.min_width_px) size += fmt::format(" (min {} px)", *ref->logo.min_width_px);
@@ -83,6 +88,8 @@ Json to_json(const std::string& path, const Asset& asset,
     Json j = logo_rules::sighting_evidence(s);
     j["deprecated"] = s.deprecated;
     if (!s.replaced_by.empty()) j["replaced_by"] = s.replaced_by;
+    j["found_by"] = s.found_by;
+    if (s.found_by == "template") j["template_correlation"] = s.template_correlation;
     j["matches"] = s.matches;
     j["scale"] = {round_to(s.scale_x, 1000), round_to(s.scale_y, 1000)};
     j["stretch"] = round_to(s.stretch, 1000);

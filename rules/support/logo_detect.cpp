@@ -33,16 +33,41 @@ constexpr double kMaxSideRatio = 1.33;    // opposite sides: more than this is n
 // true logos score 0.72–0.99 (lowest: directly on a busy photo), lookalikes — arcs over a bar,
 // "Nordlys" set in another font — 0.46–0.59.
 constexpr double kMinVerifyScore = 0.65;
+// A fit scoring up to this much below kMinVerifyScore is refined and verified again.
+constexpr double kVerifyRefineBand = 0.05;
 constexpr int kMaxSightings = 12;
 constexpr int kMaxRounds = 24;
-// Keypoints of the searched image: a photo background gives 12–14 thousand at the working size
-// and their descriptors were most of the time on such a banner (logo_bench "busy"); a logo's
-// own keypoints are high-contrast edges and rank among the strongest.
-constexpr int kMaxImageKeypoints = 4000;
+// Keypoints of the searched image (and of each fine-pass window): a photo background gives
+// thousands even at the coarse level, and their orientations and descriptors were most of the
+// time on such a banner (logo_bench "busy": 4000 → 1000 saved ~70 ms); a logo's own keypoints
+// are high-contrast edges and rank among the strongest.
+constexpr int kMaxImageKeypoints = 1000;
+// Refinement frame width at most (px): wider frames cost their area in every evaluation.
+constexpr int kRefineWidth = 192;
+// Fine pass (fine_pass): windows of 2 × kFineRadius work px around places where at least
+// kFineMinSeeds alive ratio-test matches lie within kFineRadius; at most kFineMaxArea of the
+// working image in all.
+constexpr int kFineRadius = 96;
+constexpr int kFineMinSeeds = 3;
+constexpr double kFineMaxArea = 0.3;
+// Small-logo pass (small_logo_pass): reference widths from kSmallMinWidthShare to
+// kSmallMaxWidthShare of the guide's minimum width (and at least kSmallMinHeight work px high),
+// kSmallScaleStep apart; an ink patch is kSmallPatchShare of its logo's height; the ground
+// around it is calm (kSmallMinCalmShare of it within kSmallGroundTolerance gray levels of its
+// median); the correlation must reach kSmallMinCorrelation before verification is asked.
+constexpr double kSmallMinHeight = 5.0;
+constexpr double kSmallMinWidthShare = 0.5;
+constexpr double kSmallMaxWidthShare = 1.05;
+constexpr double kSmallPatchShare[2] = {0.45, 1.05};
+constexpr double kSmallScaleStep = 1.06;
+constexpr double kSmallMinCorrelation = 0.45;
+constexpr int kSmallGroundTolerance = 6;
+constexpr double kSmallMinCalmShare = 0.7;
 
 struct Candidate {
   std::size_t ref = 0;
-  cv::Matx33d h;  // reference canonical px → work image px
+  double template_correlation = 0.0;  // > 0: proposed by the small-logo pass
+  cv::Matx33d h;                      // reference canonical px → work image px
   std::vector<int> inlier_kps;
   int inliers = 0;
   int matches = 0;  // matches whose image point lies on the logo (grown quad)
@@ -242,15 +267,15 @@ double verify_score(const cv::Mat& work_gray, const ReferenceLogo& ref, const cv
   return ncc(edge_map(warped), edge_map(reference));
 }
 
-// Sub-pixel refinement of the winning fit. Keypoints of a wide, short logo pin its height down
-// to a pixel or two, which is several per cent of stretch; the edge maps of the whole logo pin
-// it much better. Coordinate ascent of the edge correlation over x/y scale (about the logo's
-// centre) and x/y shift, in the reference frame, at the resolution the logo has in the image.
-cv::Matx33d refine(const cv::Mat& work_gray, const ReferenceLogo& ref, const cv::Matx33d& h) {
+// One stage of the refinement: coordinate ascent of the edge correlation over x/y scale (about
+// the logo's centre) and x/y shift, in a frame at most `max_width` px wide, starting from steps
+// of `first_step` × (2 % of scale, one image pixel of shift) and halving them `halvings` times.
+cv::Matx33d ascend(const cv::Mat& work_gray, const ReferenceLogo& ref, const cv::Matx33d& h,
+                   int max_width, double first_step, int halvings_max, int evaluations_max) {
   const cv::Matx22d j = jacobian(h, ref.extent);
   const double image_per_ref = std::hypot(j(0, 0), j(1, 0));
-  const int w = std::clamp(int(std::lround(double(ref.extent.width) * image_per_ref)), 48,
-                           LogoLibrary::kCanonicalWidth);
+  const int w =
+      std::clamp(int(std::lround(double(ref.extent.width) * image_per_ref)), 48, max_width);
   const cv::Size frame(w, std::max(8, int(std::lround(w / ref.aspect))));
   cv::Mat reference;
   cv::resize(ref.gray(cv::Rect(ref.extent)), reference, frame, 0, 0, cv::INTER_AREA);
@@ -269,11 +294,12 @@ cv::Matx33d refine(const cv::Mat& work_gray, const ReferenceLogo& ref, const cv:
     return ncc(edge_map(warped), reference_edges);
   };
   std::array<double, 4> p = {1, 1, 0, 0};
-  // Steps: 2 % of scale, one image pixel of shift (in reference px); down to 1/8 of that.
-  const double px = 1.0 / std::max(1e-6, image_per_ref);
-  std::array<double, 4> step = {0.02, 0.02, px, px};
+  const double px = 1.0 / std::max(1e-6, image_per_ref);  // one image pixel, in reference px
+  std::array<double, 4> step = {0.02 * first_step, 0.02 * first_step, px * first_step,
+                                px * first_step};
   double best = score(p);
-  for (int halvings = 0, evaluations = 0; halvings < 4 && evaluations < 160;) {
+  for (int halvings = 0, evaluations = 0;
+       halvings < halvings_max && evaluations < evaluations_max;) {
     bool improved = false;
     for (std::size_t k = 0; k < 4; ++k) {
       for (double sign : {1.0, -1.0}) {
@@ -294,7 +320,20 @@ cv::Matx33d refine(const cv::Mat& work_gray, const ReferenceLogo& ref, const cv:
       ++halvings;
     }
   }
-  const cv::Matx33d refined = corrected(p);
+  return corrected(p);
+}
+
+// Sub-pixel refinement of the winning fit. Keypoints of a wide, short logo pin its height down
+// to a pixel or two, which is several per cent of stretch; the edge maps of the whole logo pin
+// it much better. The search runs in a frame kRefineWidth px wide (each evaluation costs the
+// frame's area), then, for a logo shown wider, a few of the finest steps at the resolution it
+// has in the image (up to kCanonicalWidth).
+cv::Matx33d refine(const cv::Mat& work_gray, const ReferenceLogo& ref, const cv::Matx33d& h) {
+  cv::Matx33d refined = ascend(work_gray, ref, h, kRefineWidth, 1.0, 4, 160);
+  const cv::Matx22d j = jacobian(refined, ref.extent);
+  if (double(ref.extent.width) * std::hypot(j(0, 0), j(1, 0)) > kRefineWidth) {
+    refined = ascend(work_gray, ref, refined, 2 * kRefineWidth, 0.25, 2, 24);
+  }
   return sane(refined, ref.extent, cv::Size(work_gray.cols, work_gray.rows)) ? refined : h;
 }
 
@@ -513,129 +552,493 @@ void measure_clear_space(const cv::Mat& pixels, bool lossy, const ReferenceLogo&
   s.clear_space_offender = PixelBox{o.x * scale, o.y * scale, o.width * scale, o.height * scale};
 }
 
+// One detection run: the working image, its features, and the sightings accepted so far.
+struct Search {
+  Search(const LogoLibrary& l, const Asset& a) : library(l), asset(a) {}
+  const LogoLibrary& library;
+  const Asset& asset;
+  int scale = 1;          // asset decode_scale
+  cv::Mat bgr;            // the decoded pixels composited on white
+  cv::Mat work;           // gray, long side kMaxWorkSide
+  cv::Matx33d to_pixels;  // work px → decoded px
+  ImageFeatures image;
+  std::vector<LogoSighting> out;
+  std::vector<std::array<cv::Point2f, 4>> found_quads;  // work px, one per sighting
+};
+
+// Verifies `best` against every variant and, when the best variant scores high enough, measures
+// it and adds it to the sightings; otherwise it retires the candidate's inlier keypoints.
+void accept(Search& search, const Candidate& best) {
+  const LogoLibrary& library = search.library;
+  const cv::Size size = search.work.size();
+  ImageFeatures& image = search.image;
+  // Verification against every variant, each through its own homography when its features
+  // fit the same place, else through the sighting's quadrilateral.
+  std::vector<cv::Matx33d> hs(library.logos().size());
+  std::vector<double> scores(library.logos().size(), -1.0);
+  for (std::size_t i = 0; i < library.logos().size(); ++i) {
+    const ReferenceLogo& ref = library.logos()[i];
+    if (i == best.ref) {
+      hs[i] = best.h;
+    } else {
+      auto own = best_fit(library, i, image, size, &best.quad);
+      if (own) {
+        hs[i] = own->h;
+      } else {
+        const auto corners = project(cv::Matx33d::eye(), ref.extent);
+        hs[i] = cv::Matx33d(cv::getPerspectiveTransform(corners.data(), best.quad.data()));
+      }
+    }
+    scores[i] = verify_score(search.work, ref, hs[i]);
+  }
+  std::size_t win = 0;
+  for (std::size_t i = 1; i < scores.size(); ++i) {
+    if (scores[i] > scores[win]) win = i;
+  }
+  const ReferenceLogo& ref = library.logos()[win];
+  bool refined = false;
+  if (scores[win] < kMinVerifyScore && scores[win] >= kMinVerifyScore - kVerifyRefineBand) {
+    // A fit from the half-size level can be a pixel or two off, which costs a large, true
+    // logo a few hundredths of its score: refined, it is judged again.
+    const cv::Matx33d h = refine(search.work, ref, hs[win]);
+    const double score = verify_score(search.work, ref, h);
+    if (score > scores[win]) {
+      hs[win] = h;
+      scores[win] = score;
+    }
+    refined = true;
+  }
+  if (scores[win] < kMinVerifyScore) {
+    for (int k : best.inlier_kps) image.alive[std::size_t(k)] = false;
+    return;
+  }
+  if (!refined) hs[win] = refine(search.work, ref, hs[win]);
+  const Asset& asset = search.asset;
+  const int scale = search.scale;
+  LogoSighting s;
+  s.logo_id = ref.id;
+  s.deprecated = ref.deprecated;
+  s.replaced_by = ref.replaced_by;
+  std::size_t second = scores.size();
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    s.variant_scores.push_back({library.logos()[i].id, std::round(scores[i] * 1000.0) / 1000.0});
+    if (i != win && (second == scores.size() || scores[i] > scores[second])) second = i;
+  }
+  if (second < scores.size()) {
+    s.runner_up_id = library.logos()[second].id;
+    s.variant_margin = scores[win] - scores[second];
+  } else {
+    s.variant_margin = scores[win];
+  }
+  if (best.template_correlation > 0) {
+    s.found_by = "template";
+    s.template_correlation = std::round(best.template_correlation * 1000.0) / 1000.0;
+  }
+  s.inliers = best.inliers;
+  s.matches = best.matches;
+  s.inlier_ratio = double(best.inliers) / double(std::max(1, best.matches));
+
+  // Geometry in decoded pixels, then file pixels.
+  const cv::Matx33d h_pixels = search.to_pixels * hs[win];
+  const auto quad_px = project(h_pixels, ref.extent);
+  // Scales, stretch and rotation from the quadrilateral's mean sides: averaged over the whole
+  // logo, they do not depend on a slight perspective term the fit may carry (the Jacobian at
+  // the centre does).
+  const double width = (length(quad_px[0], quad_px[1]) + length(quad_px[3], quad_px[2])) / 2.0;
+  const double height = (length(quad_px[0], quad_px[3]) + length(quad_px[1], quad_px[2])) / 2.0;
+  const double sx = width / double(ref.extent.width), sy = height / double(ref.extent.height);
+  s.scale_x = sx * scale;
+  s.scale_y = sy * scale;
+  s.stretch = std::abs(sx / sy - 1.0);
+  const cv::Point2f axis = (quad_px[1] - quad_px[0]) + (quad_px[2] - quad_px[3]);
+  s.rotation_deg = -std::atan2(double(axis.y), double(axis.x)) * 180.0 / CV_PI;
+  s.width_px = width * scale;
+  s.height_px = height * scale;
+  if (asset.dpi > 0) {
+    s.dpi = asset.dpi;
+    s.width_mm = s.width_px / asset.dpi * 25.4;
+  }
+  for (std::size_t c = 0; c < 4; ++c) s.quad[c] = quad_px[c] * float(scale);
+  s.box = bounding_box(s.quad, cv::Size(asset.pixels.cols * scale, asset.pixels.rows * scale));
+  measure_colour(asset.pixels, asset.lossy, ref, h_pixels, library.recolor_threshold(), s);
+  measure_clear_space(asset.pixels, asset.lossy, ref, quad_px, height, scale, s);
+  search.out.push_back(std::move(s));
+  search.found_quads.push_back(project(hs[win], ref.extent));
+
+  // Search again without this logo's keypoints.
+  for (std::size_t k = 0; k < image.alive.size(); ++k) {
+    if (image.alive[k] && inside(best.quad, image.features.keypoints[k].pt, 0.1))
+      image.alive[k] = false;
+  }
+  for (int k : best.inlier_kps) image.alive[std::size_t(k)] = false;
+}
+
+// Feature matching rounds: the best sane fit over every reference, verified, until none is left.
+void feature_rounds(Search& search) {
+  for (int round = 0; round < kMaxRounds && int(search.out.size()) < kMaxSightings; ++round) {
+    std::optional<Candidate> best;
+    for (std::size_t i = 0; i < search.library.logos().size(); ++i) {
+      auto c = best_fit(search.library, i, search.image, search.work.size(), nullptr);
+      if (c && (!best || c->inliers > best->inliers)) best = std::move(c);
+    }
+    if (!best) break;
+    accept(search, *best);
+  }
+}
+
+// Appends `more` (keypoints in work px) to the image's features, with their matches.
+void add_features(Search& search, LogoFeatures more) {
+  ImageFeatures& image = search.image;
+  if (more.keypoints.empty()) return;
+  const int offset = int(image.features.keypoints.size());
+  for (std::size_t i = 0; i < search.library.logos().size(); ++i) {
+    const ReferenceLogo& ref = search.library.logos()[i];
+    const LogoFeatures* polarity[2] = {&ref.dark, &ref.light};
+    for (std::size_t p = 0; p < 2; ++p) {
+      for (auto [kp, ref_kp] : ratio_matches(more.descriptors, *polarity[p])) {
+        image.matches[i][p].emplace_back(kp + offset, ref_kp);
+      }
+    }
+  }
+  image.features.keypoints.insert(image.features.keypoints.end(), more.keypoints.begin(),
+                                  more.keypoints.end());
+  if (image.features.descriptors.empty()) {
+    image.features.descriptors = more.descriptors;
+  } else {
+    cv::vconcat(image.features.descriptors, more.descriptors, image.features.descriptors);
+  }
+  image.alive.resize(image.features.keypoints.size(), true);
+  // Logos already found keep their keypoints out of the search, as after each sighting.
+  for (std::size_t k = std::size_t(offset); k < image.alive.size(); ++k) {
+    for (const auto& quad : search.found_quads) {
+      if (inside(quad, image.features.keypoints[k].pt, 0.1)) image.alive[k] = false;
+    }
+  }
+}
+
+// Fine pass. The coarse level misses logos below ~150 px in the working image, but even those
+// give a few ratio-test matches there. Where at least kFineMinSeeds alive matches lie within
+// kFineRadius of each other, SIFT runs again on that window of the working image (doubled by
+// OpenCV, so as fine as a whole-image pass at the working size was), and the rounds go on.
+void fine_pass(Search& search) {
+  ImageFeatures& image = search.image;
+  std::vector<char> seeded(image.features.keypoints.size(), 0);
+  for (const auto& per_ref : image.matches) {
+    for (const auto& matches : per_ref) {
+      for (const auto& [kp, ref_kp] : matches) {
+        if (image.alive[std::size_t(kp)]) seeded[std::size_t(kp)] = 1;
+      }
+    }
+  }
+  std::vector<cv::Point2f> seeds;
+  for (std::size_t k = 0; k < seeded.size(); ++k) {
+    if (seeded[k]) seeds.push_back(image.features.keypoints[k].pt);
+  }
+  struct Window {
+    cv::Rect rect;
+    int seeds = 0;
+  };
+  const cv::Rect canvas(0, 0, search.work.cols, search.work.rows);
+  const float r2 = float(kFineRadius * kFineRadius);
+  std::vector<std::pair<int, std::size_t>> ranked;  // (seeds near it, seed)
+  for (std::size_t i = 0; i < seeds.size(); ++i) {
+    int near = 0;
+    for (const cv::Point2f& other : seeds) {
+      const cv::Point2f d = seeds[i] - other;
+      if (d.dot(d) <= r2) ++near;
+    }
+    if (near >= kFineMinSeeds) ranked.emplace_back(near, i);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& x, const auto& y) { return x.first > y.first; });
+  // A window around the densest seed, then around the densest one not yet covered, ...
+  std::vector<Window> windows;
+  for (const auto& [near, i] : ranked) {
+    const cv::Point p(int(seeds[i].x), int(seeds[i].y));
+    bool covered = false;
+    for (const Window& w : windows) covered = covered || w.rect.contains(p);
+    if (covered) continue;
+    const cv::Rect r(p.x - kFineRadius, p.y - kFineRadius, 2 * kFineRadius, 2 * kFineRadius);
+    windows.push_back({r & canvas, near});
+  }
+  // The windows' area is bounded, so a photo full of chance matches costs at most a fraction
+  // of a whole-image pass.
+  double budget = kFineMaxArea * double(canvas.area());
+  bool added = false;
+  for (const Window& w : windows) {
+    if (double(w.rect.area()) > budget || w.rect.width < 16 || w.rect.height < 16) continue;
+    budget -= double(w.rect.area());
+    LogoFeatures more = sift_features(search.work(w.rect), cv::noArray(), kMaxImageKeypoints);
+    for (cv::KeyPoint& kp : more.keypoints) kp.pt += cv::Point2f(w.rect.tl());
+    add_features(search, std::move(more));
+    added = true;
+  }
+  if (added) feature_rounds(search);
+}
+
+// Pixels within kInkDistance of an ink a guide logo may be printed in (its colourways, or its
+// own primary ink when it has none), per Lab axis: a box, not a sphere, so cv::inRange does it.
+constexpr double kInkDistance = 20.0;
+
+// One mask per ink of `refs` (`bgr`: the image composited on white). Separate masks, so a logo
+// in one ink on a ground of another allowed ink (Midnat on white) stays a patch of its own.
+std::vector<cv::Mat> ink_masks(const cv::Mat& bgr, const std::vector<const ReferenceLogo*>& refs) {
+  std::vector<color::Lab> inks;
+  auto add = [&](const color::Lab& ink) {
+    for (const color::Lab& known : inks) {
+      if (known.L == ink.L && known.a == ink.a && known.b == ink.b) return;
+    }
+    inks.push_back(ink);
+  };
+  for (const ReferenceLogo* ref : refs) {
+    if (ref->colorways.empty()) add(ref->primary_ink_lab);
+    for (const Colorway& way : ref->colorways) add(way.lab);
+  }
+  cv::Mat lab;
+  cv::cvtColor(bgr, lab, cv::COLOR_BGR2Lab);
+  std::vector<cv::Mat> masks;
+  for (const color::Lab& ink : inks) {
+    // 8-bit Lab: L × 255/100, a and b offset by 128.
+    const cv::Scalar centre(ink.L * 2.55, ink.a + 128.0, ink.b + 128.0);
+    const cv::Scalar half(kInkDistance * 2.55, kInkDistance, kInkDistance);
+    cv::Mat mask;
+    cv::inRange(lab, centre - half, centre + half, mask);
+    masks.push_back(std::move(mask));
+  }
+  return masks;
+}
+
+// Small-logo pass, for logos below their guide's minimum width (logo/too-small). SIFT does not
+// see a logo ~60 px wide and 14 px high: even at twice the working size it gives too few
+// keypoints. Printed in one of its allowed inks, such a logo is a compact patch of that ink (its
+// symbol, its arcs, its wordmark: 0.45–1.05× the logo's height) on a calm ground. Each such patch
+// proposes the heights at which the reference would match it (only heights below the minimum
+// width, down to half of it), and normalised cross-correlation of the reference's gray rendering
+// (its sign gives the polarity) finds where the logo sits in a window around the patch.
+// Proposals are verified like any match, best correlation first. A recoloured logo has no such
+// patch; small recoloured logos are left to SIFT.
+void small_logo_pass(Search& search) {
+  const cv::Mat& work = search.work;
+  const LogoLibrary& library = search.library;
+  // Reference heights (work px) to try, per logo: those of widths from half the minimum width
+  // to a little above it.
+  const double work_per_file_px =
+      double(work.cols) / (double(search.asset.pixels.cols) * double(search.scale));
+  struct Range {
+    std::size_t ref;
+    double lo, hi;
+  };
+  std::vector<Range> ranges;
+  std::vector<const ReferenceLogo*> refs;
+  for (std::size_t k = 0; k < library.logos().size(); ++k) {
+    const ReferenceLogo& ref = library.logos()[k];
+    if (!ref.logo.min_width_px || search.asset.dpi > 0) continue;
+    const double hi = kSmallMaxWidthShare * *ref.logo.min_width_px / ref.aspect * work_per_file_px;
+    const double lo = std::max(kSmallMinHeight, kSmallMinWidthShare / kSmallMaxWidthShare * hi);
+    if (hi < lo) continue;
+    ranges.push_back({k, lo, hi});
+    refs.push_back(&ref);
+  }
+  if (ranges.empty()) return;
+  double patch_lo = 1e9, patch_hi = 0, max_aspect = 1.0;
+  for (const Range& r : ranges) {
+    patch_lo = std::min(patch_lo, kSmallPatchShare[0] * r.lo);
+    patch_hi = std::max(patch_hi, kSmallPatchShare[1] * r.hi);
+    max_aspect = std::max(max_aspect, library.logos()[r.ref].aspect);
+  }
+
+  // The ink mask at the working size (at the image's own when it was enlarged).
+  cv::Mat bgr = search.bgr;
+  if (bgr.cols > work.cols) cv::resize(bgr, bgr, work.size(), 0, 0, cv::INTER_AREA);
+  const cv::Rect canvas(0, 0, work.cols, work.rows);
+  std::vector<std::pair<double, Candidate>> proposals;
+  struct Searched {
+    std::size_t ref;
+    cv::Rect window;
+    double lo, hi;
+  };
+  std::vector<Searched> searched;
+  for (cv::Mat& mask : ink_masks(bgr, refs)) {
+    if (mask.size() != work.size()) cv::resize(mask, mask, work.size(), 0, 0, cv::INTER_NEAREST);
+    // A small logo's parts (arcs, bar, letters) are a pixel or two apart: closing joins them.
+    cv::morphologyEx(mask, mask, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+    for (int i = 1; i < n; ++i) {
+      const cv::Rect patch(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                           stats.at<int>(i, cv::CC_STAT_WIDTH),
+                           stats.at<int>(i, cv::CC_STAT_HEIGHT));
+      if (patch.height < patch_lo || patch.height > patch_hi ||
+          patch.width > max_aspect * patch_hi / kSmallPatchShare[0] ||
+          stats.at<int>(i, cv::CC_STAT_AREA) < 4) {
+        continue;
+      }
+      const cv::Point2f centre(float(centroids.at<double>(i, 0)),
+                               float(centroids.at<double>(i, 1)));
+      bool known = false;
+      for (const auto& quad : search.found_quads) known = known || inside(quad, centre, 0.1);
+      if (known) continue;
+      // Calm ground (flat, gradient, a plate behind the logo; not a photo): most off-ink pixels
+      // on the outline of the patch's box grown by 3/4 of its height lie within
+      // kSmallGroundTolerance gray levels of their median. Inside that box a small logo's own
+      // anti-aliased strokes are most of the pixels; on its outline they are a minority.
+      const int g = std::max(3, patch.height * 3 / 4);
+      const cv::Rect around =
+          cv::Rect(patch.x - g, patch.y - g, patch.width + 2 * g, patch.height + 2 * g) & canvas;
+      std::array<int, 256> histogram{};
+      int count = 0;
+      auto sample = [&](int x, int y) {
+        if (mask.at<std::uint8_t>(y, x)) return;
+        ++histogram[work.at<std::uint8_t>(y, x)];
+        ++count;
+      };
+      const int x1 = around.x + around.width - 1, y1 = around.y + around.height - 1;
+      for (int x = around.x; x <= x1; ++x) {
+        sample(x, around.y);
+        sample(x, y1);
+      }
+      for (int y = around.y + 1; y < y1; ++y) {
+        sample(around.x, y);
+        sample(x1, y);
+      }
+      if (count < 8) continue;
+      int median_level = 0;
+      for (int seen = 0; median_level < 255; ++median_level) {
+        seen += histogram[std::size_t(median_level)];
+        if (2 * seen >= count) break;
+      }
+      int calm = 0;
+      for (int v = std::max(0, median_level - kSmallGroundTolerance);
+           v <= std::min(255, median_level + kSmallGroundTolerance); ++v) {
+        calm += histogram[std::size_t(v)];
+      }
+      if (calm < kSmallMinCalmShare * count) continue;
+      std::optional<Candidate> best;
+      double best_r = kSmallMinCorrelation;
+      for (const Range& range : ranges) {
+        const ReferenceLogo& ref = library.logos()[range.ref];
+        const double lo = std::max(range.lo, patch.height / kSmallPatchShare[1]);
+        const double hi = std::min(range.hi, patch.height / kSmallPatchShare[0]);
+        if (hi < lo) continue;
+        // The logo lies within its width of the patch on either side.
+        const int gx = int(std::ceil(hi * ref.aspect)), gy = int(std::ceil(0.5 * hi));
+        const cv::Rect window =
+            cv::Rect(patch.x - gx, patch.y - gy, patch.width + 2 * gx, patch.height + 2 * gy) &
+            canvas;
+        // A logo's other patches (its letters) lie in a window already searched at these
+        // heights: searching it again would find the same place.
+        const cv::Rect core =
+            cv::Rect(patch.x - gx / 2, patch.y - gy / 2, patch.width + gx, patch.height + gy) &
+            canvas;
+        bool searched_before = false;
+        for (const Searched& earlier : searched) {
+          searched_before =
+              searched_before ||
+              (earlier.ref == range.ref && (earlier.window & core) == core &&
+               earlier.lo <= lo * kSmallScaleStep && earlier.hi >= hi / kSmallScaleStep);
+        }
+        if (searched_before) continue;
+        searched.push_back({range.ref, window, lo, hi});
+        const cv::Mat crop = work(window);
+        const cv::Mat art = ref.gray(cv::Rect(ref.extent));
+        for (double th = lo; th <= hi * 1.0001; th *= kSmallScaleStep) {
+          const cv::Size t(int(std::lround(th * ref.aspect)), int(std::lround(th)));
+          if (t.width < 8 || t.height < 4 || t.width > crop.cols || t.height > crop.rows) continue;
+          cv::Mat templ, result;
+          cv::resize(art, templ, t, 0, 0, cv::INTER_AREA);
+          cv::matchTemplate(crop, templ, result, cv::TM_CCOEFF_NORMED);
+          double lo_v = 0, hi_v = 0;
+          cv::Point lo_at, hi_at;
+          cv::minMaxLoc(result, &lo_v, &hi_v, &lo_at, &hi_at);
+          const bool reversed = -lo_v > hi_v;
+          const double r = reversed ? -lo_v : hi_v;
+          if (!(r > best_r)) continue;
+          best_r = r;
+          const cv::Point at = (reversed ? lo_at : hi_at) + window.tl();
+          const double sx = double(t.width) / ref.extent.width,
+                       sy = double(t.height) / ref.extent.height;
+          Candidate c;
+          c.ref = range.ref;
+          c.template_correlation = r;
+          c.h = cv::Matx33d(sx, 0, at.x - sx * ref.extent.x, 0, sy, at.y - sy * ref.extent.y, 0, 0,
+                            1);
+          c.quad = project(c.h, ref.extent);
+          best = c;
+        }
+      }
+      if (best) proposals.emplace_back(best_r, *best);
+    }
+  }
+  std::stable_sort(proposals.begin(), proposals.end(),
+                   [](const auto& x, const auto& y) { return x.first > y.first; });
+  std::vector<std::array<cv::Point2f, 4>> tried;
+  for (const auto& [r, c] : proposals) {
+    if (int(search.out.size()) >= kMaxSightings) break;
+    cv::Point2f centre(0, 0);
+    for (const auto& q : c.quad) centre += q * 0.25f;
+    bool seen = false;
+    for (const auto& quad : search.found_quads) seen = seen || inside(quad, centre, 0.1);
+    for (const auto& quad : tried) seen = seen || inside(quad, centre, 0.1);
+    if (seen || !sane(c.h, library.logos()[c.ref].extent, work.size())) continue;
+    tried.push_back(c.quad);
+    accept(search, c);
+  }
+}
+
 }  // namespace
 
 std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& asset) {
-  std::vector<LogoSighting> out;
   if (library.empty() || asset.pixels.empty() || asset.pixels.type() != CV_8UC4 ||
       asset.pixels.cols < 8 || asset.pixels.rows < 8) {
-    return out;
+    return {};
   }
-  const int scale = std::max(1, asset.decode_scale);
-  const cv::Mat gray = composite_gray(asset.pixels);
+  Search search(library, asset);
+  search.scale = std::max(1, asset.decode_scale);
+  search.bgr = composite_bgr(asset.pixels);
+  cv::Mat gray;
+  cv::cvtColor(search.bgr, gray, cv::COLOR_BGR2GRAY);
   // Small images are enlarged (up to 2×) to the same working size: a logo 62–80 px wide in a
   // 640×360 banner (14–18 px high) gives SIFT too few keypoints at its own size (measured on
   // the logo corpus: three of eight such logos missed without this).
   const double f = std::min(kMaxUpscale, double(kMaxWorkSide) / std::max(gray.cols, gray.rows));
-  cv::Mat work;
-  if (f < 1.0) {
-    cv::resize(gray, work, cv::Size(), f, f, cv::INTER_AREA);
-  } else if (f > 1.0) {
-    cv::resize(gray, work, cv::Size(), f, f, cv::INTER_LINEAR);
-  } else {
-    work = gray;
+  auto scaled = [&](double factor) {
+    cv::Mat out;
+    if (factor < 1.0) {
+      cv::resize(gray, out, cv::Size(), factor, factor, cv::INTER_AREA);
+    } else if (factor > 1.0) {
+      cv::resize(gray, out, cv::Size(), factor, factor, cv::INTER_LINEAR);
+    } else {
+      out = gray;
+    }
+    return out;
+  };
+  search.work = scaled(f);
+  // SIFT gets the working image at half size: OpenCV 4.6 always doubles its input for the first
+  // octave (sift.dispatch.cpp, firstOctave = -1), so its finest level is the working size
+  // anyway, and the scale space costs a quarter (logo_bench: 120 → 23 ms per 1080p banner).
+  const cv::Mat coarse = scaled(f / 2.0);
+  ImageFeatures& image = search.image;
+  image.features = sift_features(coarse, cv::noArray(), kMaxImageKeypoints);
+  const float up_x = float(search.work.cols) / float(coarse.cols),
+              up_y = float(search.work.rows) / float(coarse.rows);
+  for (cv::KeyPoint& kp : image.features.keypoints) {
+    kp.pt.x *= up_x;
+    kp.pt.y *= up_y;
+    kp.size *= up_x;
   }
-  ImageFeatures image;
-  image.features = sift_features(work, cv::noArray(), kMaxImageKeypoints);
   image.alive.assign(image.features.keypoints.size(), true);
   for (const ReferenceLogo& ref : library.logos()) {
     image.matches.push_back({ratio_matches(image.features.descriptors, ref.dark),
                              ratio_matches(image.features.descriptors, ref.light)});
   }
-  const cv::Size size = work.size();
-  // work px → decoded px
-  const cv::Matx33d to_pixels(double(asset.pixels.cols) / work.cols, 0, 0, 0,
-                              double(asset.pixels.rows) / work.rows, 0, 0, 0, 1);
+  search.to_pixels = cv::Matx33d(double(asset.pixels.cols) / search.work.cols, 0, 0, 0,
+                                 double(asset.pixels.rows) / search.work.rows, 0, 0, 0, 1);
+  feature_rounds(search);
+  fine_pass(search);
+  small_logo_pass(search);
 
-  for (int round = 0; round < kMaxRounds && int(out.size()) < kMaxSightings; ++round) {
-    std::optional<Candidate> best;
-    for (std::size_t i = 0; i < library.logos().size(); ++i) {
-      auto c = best_fit(library, i, image, size, nullptr);
-      if (c && (!best || c->inliers > best->inliers)) best = std::move(c);
-    }
-    if (!best) break;
-
-    // Verification against every variant, each through its own homography when its features
-    // fit the same place, else through the sighting's quadrilateral.
-    std::vector<cv::Matx33d> hs(library.logos().size());
-    std::vector<double> scores(library.logos().size(), -1.0);
-    for (std::size_t i = 0; i < library.logos().size(); ++i) {
-      const ReferenceLogo& ref = library.logos()[i];
-      if (i == best->ref) {
-        hs[i] = best->h;
-      } else {
-        auto own = best_fit(library, i, image, size, &best->quad);
-        if (own) {
-          hs[i] = own->h;
-        } else {
-          const auto corners = project(cv::Matx33d::eye(), ref.extent);
-          hs[i] = cv::Matx33d(cv::getPerspectiveTransform(corners.data(), best->quad.data()));
-        }
-      }
-      scores[i] = verify_score(work, ref, hs[i]);
-    }
-    std::size_t win = 0;
-    for (std::size_t i = 1; i < scores.size(); ++i) {
-      if (scores[i] > scores[win]) win = i;
-    }
-    if (scores[win] < kMinVerifyScore) {
-      for (int k : best->inlier_kps) image.alive[std::size_t(k)] = false;
-      continue;
-    }
-    const ReferenceLogo& ref = library.logos()[win];
-    hs[win] = refine(work, ref, hs[win]);
-    LogoSighting s;
-    s.logo_id = ref.id;
-    s.deprecated = ref.deprecated;
-    s.replaced_by = ref.replaced_by;
-    std::size_t second = scores.size();
-    for (std::size_t i = 0; i < scores.size(); ++i) {
-      s.variant_scores.push_back({library.logos()[i].id, std::round(scores[i] * 1000.0) / 1000.0});
-      if (i != win && (second == scores.size() || scores[i] > scores[second])) second = i;
-    }
-    if (second < scores.size()) {
-      s.runner_up_id = library.logos()[second].id;
-      s.variant_margin = scores[win] - scores[second];
-    } else {
-      s.variant_margin = scores[win];
-    }
-    s.inliers = best->inliers;
-    s.matches = best->matches;
-    s.inlier_ratio = double(best->inliers) / double(std::max(1, best->matches));
-
-    // Geometry in decoded pixels, then file pixels.
-    const cv::Matx33d h_pixels = to_pixels * hs[win];
-    const auto quad_px = project(h_pixels, ref.extent);
-    // Scales, stretch and rotation from the quadrilateral's mean sides: averaged over the whole
-    // logo, they do not depend on a slight perspective term the fit may carry (the Jacobian at
-    // the centre does).
-    const double width = (length(quad_px[0], quad_px[1]) + length(quad_px[3], quad_px[2])) / 2.0;
-    const double height = (length(quad_px[0], quad_px[3]) + length(quad_px[1], quad_px[2])) / 2.0;
-    const double sx = width / double(ref.extent.width), sy = height / double(ref.extent.height);
-    s.scale_x = sx * scale;
-    s.scale_y = sy * scale;
-    s.stretch = std::abs(sx / sy - 1.0);
-    const cv::Point2f axis = (quad_px[1] - quad_px[0]) + (quad_px[2] - quad_px[3]);
-    s.rotation_deg = -std::atan2(double(axis.y), double(axis.x)) * 180.0 / CV_PI;
-    s.width_px = width * scale;
-    s.height_px = height * scale;
-    if (asset.dpi > 0) {
-      s.dpi = asset.dpi;
-      s.width_mm = s.width_px / asset.dpi * 25.4;
-    }
-    for (std::size_t c = 0; c < 4; ++c) s.quad[c] = quad_px[c] * float(scale);
-    s.box = bounding_box(s.quad, cv::Size(asset.pixels.cols * scale, asset.pixels.rows * scale));
-    measure_colour(asset.pixels, asset.lossy, ref, h_pixels, library.recolor_threshold(), s);
-    measure_clear_space(asset.pixels, asset.lossy, ref, quad_px, height, scale, s);
-    out.push_back(std::move(s));
-
-    // Search again without this logo's keypoints.
-    for (std::size_t k = 0; k < image.alive.size(); ++k) {
-      if (image.alive[k] && inside(best->quad, image.features.keypoints[k].pt, 0.1))
-        image.alive[k] = false;
-    }
-    for (int k : best->inlier_kps) image.alive[std::size_t(k)] = false;
-  }
+  std::vector<LogoSighting> out = std::move(search.out);
   std::sort(out.begin(), out.end(), [](const LogoSighting& a, const LogoSighting& b) {
     return std::tie(a.box.y, a.box.x, a.logo_id, a.box.w, a.box.h) <
            std::tie(b.box.y, b.box.x, b.logo_id, b.box.w, b.box.h);

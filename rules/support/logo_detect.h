@@ -1,7 +1,10 @@
 // Finding the guide's logos in a raster (image, rendered SVG, rendered PDF page) and measuring
 // how each is used. Method (issue 6; docs visual.md §2.2–2.3):
-//   1. SIFT keypoints of the image (gray), matched against every reference logo in both
-//      polarities, Lowe ratio test, RANSAC homography (fixed seed: deterministic);
+//   1. SIFT keypoints of the image (gray; the working image at half size, which OpenCV doubles
+//      back), matched against every reference logo in both polarities, Lowe ratio test, RANSAC
+//      homography (fixed seed: deterministic); then SIFT at the working size on windows where
+//      unexplained matches cluster (smaller logos), and for logos below their minimum width a
+//      search by normalised cross-correlation around patches of their allowed inks;
 //   2. accept only sane homographies: enough inliers and inlier ratio, positive determinant,
 //      convex quadrilateral, plausible scale and aspect; after accepting one, drop the image
 //      keypoints inside it and search again (several logos per image);
@@ -41,6 +44,10 @@ struct LogoSighting {
   std::vector<VariantScore> variant_scores;  // every variant, in guide order
   std::array<cv::Point2f, 4> quad{};         // the logo's visible box projected: TL, TR, BR, BL
   PixelBox box;                              // axis-aligned box around quad, clipped to the canvas
+  // How it was found: "features" (SIFT and a homography: inliers, matches, inlier_ratio) or
+  // "template" (the small-logo search: template_correlation; no features).
+  std::string found_by = "features";
+  double template_correlation = 0.0;
   int inliers = 0;
   int matches = 0;  // ratio-test matches the homography was fitted to
   double inlier_ratio = 0.0;

@@ -10,27 +10,39 @@
 
 namespace brandlint::logo {
 
-cv::Mat composite_gray(const cv::Mat& pixels) {
-  cv::Mat bgr;
-  if (pixels.channels() == 4) {
-    bgr.create(pixels.size(), CV_8UC3);
-    for (int y = 0; y < pixels.rows; ++y) {
-      const cv::Vec4b* src = pixels.ptr<cv::Vec4b>(y);
-      cv::Vec3b* dst = bgr.ptr<cv::Vec3b>(y);
-      for (int x = 0; x < pixels.cols; ++x) {
-        const int a = src[x][3];
-        for (int c = 0; c < 3; ++c) {
-          dst[x][c] = static_cast<std::uint8_t>((src[x][c] * a + 255 * (255 - a) + 127) / 255);
-        }
+cv::Mat composite_bgr(const cv::Mat& pixels) {
+  if (pixels.channels() == 3) return pixels;
+  if (pixels.channels() == 1) {
+    cv::Mat bgr;
+    cv::cvtColor(pixels, bgr, cv::COLOR_GRAY2BGR);
+    return bgr;
+  }
+  cv::Mat bgr(pixels.size(), CV_8UC3);
+  double lowest_alpha = 0;
+  cv::Mat alpha;
+  cv::extractChannel(pixels, alpha, 3);
+  cv::minMaxLoc(alpha, &lowest_alpha);
+  if (lowest_alpha >= 255) {  // opaque: nothing to composite
+    cv::cvtColor(pixels, bgr, cv::COLOR_BGRA2BGR);
+    return bgr;
+  }
+  for (int y = 0; y < pixels.rows; ++y) {
+    const cv::Vec4b* src = pixels.ptr<cv::Vec4b>(y);
+    cv::Vec3b* dst = bgr.ptr<cv::Vec3b>(y);
+    for (int x = 0; x < pixels.cols; ++x) {
+      const int a = src[x][3];
+      for (int c = 0; c < 3; ++c) {
+        dst[x][c] = static_cast<std::uint8_t>((src[x][c] * a + 255 * (255 - a) + 127) / 255);
       }
     }
-  } else if (pixels.channels() == 3) {
-    bgr = pixels;
-  } else {
-    return pixels.clone();
   }
+  return bgr;
+}
+
+cv::Mat composite_gray(const cv::Mat& pixels) {
+  if (pixels.channels() == 1) return pixels.clone();
   cv::Mat gray;
-  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  cv::cvtColor(composite_bgr(pixels), gray, cv::COLOR_BGR2GRAY);
   return gray;
 }
 

@@ -8,6 +8,9 @@
 
 namespace brandlint::logo {
 
+/// BGRA (straight alpha) composited on white as 8-bit BGR (BGR is returned as it is).
+cv::Mat composite_bgr(const cv::Mat& pixels);
+
 /// BGRA (straight alpha) or BGR composited on white, as 8-bit gray.
 cv::Mat composite_gray(const cv::Mat& pixels);
 
