@@ -1,7 +1,10 @@
 #include "rules/support/raster_palette.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
+#include <optional>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -88,7 +91,197 @@ SweepResult sweep(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& tab
   return result;
 }
 
+// A sure box reaches at most this far from its colour on each side: 8-bit JPEG noise on flat
+// areas at quality ≥ 50 stays within a few steps, and each step costs a layer of verdicts when
+// the palette is first used on a lossy image.
+constexpr int kMaxSureReach = 8;
+
+// Whether every colour of `box` (R, G, B ranges, inclusive) with channel `axis` fixed at
+// `value` is judged nearest to colour `index` and not off in lossy mode.
+bool layer_is_sure(const RasterPalette& palette, std::size_t index, std::array<int, 6> box,
+                   int axis, int value, JudgeScratch& scratch) {
+  const JudgeMode mode{palette.thresholds().blend, true};
+  box[std::size_t(axis)] = box[std::size_t(axis) + 3] = value;
+  for (int r = box[0]; r <= box[3]; ++r) {
+    for (int g = box[1]; g <= box[4]; ++g) {
+      for (int b = box[2]; b <= box[5]; ++b) {
+        const ColorVerdict v =
+            judge_color({static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(g),
+                         static_cast<std::uint8_t>(b)},
+                        palette, mode, scratch);
+        if (v.off || v.nearest != index) return false;
+      }
+    }
+  }
+  return true;
+}
+
+// The sure box of colour `index`: from the colour itself, each of the six faces moves out one
+// layer at a time, in turn, while the new layer is all sure. Faces stop independently, so the
+// box is not a cube: white can only grow towards darker values, and a colour with a near
+// neighbour in one direction still grows in the others.
+std::optional<SureCube> sure_box(const RasterPalette& palette, std::size_t index,
+                                 JudgeScratch& scratch) {
+  const color::Rgb c = palette.colors()[index].allowed.rgb;
+  std::array<int, 6> box{c.r, c.g, c.b, c.r, c.g, c.b};  // lo R, G, B, hi R, G, B
+  if (!layer_is_sure(palette, index, box, 0, c.r, scratch)) return std::nullopt;  // a duplicate
+  std::array<bool, 6> open{true, true, true, true, true, true};
+  for (bool any = true; any;) {
+    any = false;
+    for (std::size_t f = 0; f < 6; ++f) {
+      if (!open[f]) continue;
+      const int axis = int(f % 3), centre = axis == 0 ? c.r : axis == 1 ? c.g : c.b;
+      const int value = f < 3 ? box[f] - 1 : box[f] + 1;
+      if (value < 0 || value > 255 || std::abs(value - centre) > kMaxSureReach ||
+          !layer_is_sure(palette, index, box, axis, value, scratch)) {
+        open[f] = false;
+        continue;
+      }
+      box[f] = value;
+      any = true;
+    }
+  }
+  const auto u8 = [](int v) { return static_cast<std::uint8_t>(v); };
+  return SureCube{{u8(box[2]), u8(box[1]), u8(box[0])},
+                  {u8(box[5]), u8(box[4]), u8(box[3])},
+                  static_cast<std::uint16_t>(index),
+                  static_cast<std::uint16_t>(palette.colors()[index].group)};
+}
+
+// Lossy images, 8×8 block by 8×8 block: photo blocks are only counted; a block whose whole
+// range lies in one sure cube adds to that colour's share at once (most blocks of a flat
+// banner); elsewhere each pixel inside a sure cube is settled, the others are marked as
+// candidates that may be off-palette. Their verdicts come later, and only for those that can
+// reach a region (settle_candidates).
+SweepResult sweep_blocks(const cv::Mat& bgra, const BlockStats& blocks, const PhotoMask& photo,
+                         const std::vector<SureCube>& cubes, RasterAnalysis& out) {
+  SweepResult result;
+  result.candidates = cv::Mat1b(bgra.size(), std::uint8_t{0});
+  int bx0 = blocks.cols, by0 = blocks.rows, bx1 = -1, by1 = -1;  // blocks with candidates
+  std::vector<long long> cube_px(cubes.size(), 0);
+  std::vector<std::size_t> near;  // cubes the block's range meets
+  for (int by = 0; by < blocks.rows; ++by) {
+    const int y0 = by * kBlock, h = std::min(kBlock, bgra.rows - y0);
+    for (int bx = 0; bx < blocks.cols; ++bx) {
+      const int x0 = bx * kBlock, w = std::min(kBlock, bgra.cols - x0);
+      const std::uint32_t lo = blocks.min_of(bx, by), hi = blocks.max_of(bx, by);
+      const bool opaque = (lo >> 24) >= kMinAlpha;
+      if (photo.tiles(y0 / kPhotoTile, x0 / kPhotoTile) != 0) {
+        if (opaque) {
+          out.photo_px += w * h;
+          continue;
+        }
+        for (int y = y0; y < y0 + h; ++y) {
+          const auto* row = bgra.ptr<std::uint32_t>(y);
+          for (int x = x0; x < x0 + w; ++x) out.photo_px += (row[x] >> 24) >= kMinAlpha ? 1 : 0;
+        }
+        continue;
+      }
+      near.clear();
+      bool settled = false;
+      for (std::size_t k = 0; k < cubes.size() && !settled; ++k) {
+        const SureCube& c = cubes[k];
+        bool meets = true, inside = true;
+        for (int ch = 0; ch < 3; ++ch) {
+          const auto l = std::uint8_t(lo >> (8 * ch)), u = std::uint8_t(hi >> (8 * ch));
+          meets = meets && l <= c.hi[std::size_t(ch)] && u >= c.lo[std::size_t(ch)];
+          inside = inside && l >= c.lo[std::size_t(ch)] && u <= c.hi[std::size_t(ch)];
+        }
+        if (inside && opaque) {
+          cube_px[k] += w * h;
+          out.graphic_px += w * h;
+          settled = true;
+        } else if (meets) {
+          near.push_back(k);
+        }
+      }
+      if (settled) continue;
+      bool marked = false;
+      for (int y = y0; y < y0 + h; ++y) {
+        const auto* row = bgra.ptr<std::uint32_t>(y);
+        std::uint8_t* cand = result.candidates.ptr<std::uint8_t>(y);
+        for (int x = x0; x < x0 + w; ++x) {
+          const std::uint32_t px = row[x];
+          if ((px >> 24) < kMinAlpha) continue;
+          ++out.graphic_px;
+          bool sure = false;
+          for (const std::size_t k : near) {
+            if (cubes[k].contains(px)) {
+              ++cube_px[k];
+              sure = true;
+              break;
+            }
+          }
+          if (!sure) cand[x] = 1, marked = true;
+        }
+      }
+      if (marked) {
+        bx0 = std::min(bx0, bx), bx1 = std::max(bx1, bx), by0 = std::min(by0, by),
+        by1 = std::max(by1, by);
+      }
+    }
+  }
+  for (std::size_t k = 0; k < cubes.size(); ++k) out.group_px[cubes[k].group] += cube_px[k];
+  if (bx1 >= 0) {
+    result.candidate_bounds =
+        cv::Rect(bx0 * kBlock, by0 * kBlock, (bx1 - bx0 + 1) * kBlock, (by1 - by0 + 1) * kBlock) &
+        cv::Rect(0, 0, bgra.cols, bgra.rows);
+  }
+  return result;
+}
+
+// After sweep_blocks() and drop_coreless(sweep, kUnreachable): candidates that can reach a
+// region (1) get their verdicts — off-palette ones stay candidates, the others are cleared —
+// and every pixel counts for its colour's group. Unreachable candidates (kUnreachable: the
+// compression band along edges) are cleared; their colours are not judged for them, and they
+// count for their group only when that colour was judged anyway.
+constexpr std::uint8_t kUnreachable = 3;
+void settle_candidates(const cv::Mat& bgra, const cv::Rect& window, VerdictTable& table,
+                       SweepResult& sweep, std::vector<long long>& group_px) {
+  for (int y = window.y; y < window.y + window.height; ++y) {
+    const auto* row = bgra.ptr<std::uint32_t>(y);
+    std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(y);
+    std::uint32_t last = 0xFFFFFFFFu;
+    VerdictTable::Brief brief;
+    const int end = window.x + window.width;
+    for (int x = next_set(cand, window.x, end); x < end; x = next_set(cand, x + 1, end)) {
+      if (cand[x] != 1) continue;
+      const std::uint32_t key = row[x] & 0xFFFFFFu;
+      if (key != last) brief = table.lookup(key), last = key;  // a copy: the table may grow
+      ++group_px[brief.group];
+      cand[x] = brief.off ? 1 : 0;
+    }
+  }
+  for (int y = window.y; y < window.y + window.height; ++y) {
+    const auto* row = bgra.ptr<std::uint32_t>(y);
+    std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(y);
+    const int end = window.x + window.width;
+    std::uint32_t last = 0xFFFFFFFFu;
+    int group = -1;  // of `last`; -1: never judged
+    for (int x = next_set(cand, window.x, end); x < end; x = next_set(cand, x + 1, end)) {
+      if (cand[x] != kUnreachable) continue;
+      cand[x] = 0;
+      const std::uint32_t key = row[x] & 0xFFFFFFu;
+      if (key != last) {
+        const ColorVerdict* v = table.find(key);
+        last = key, group = v == nullptr ? -1 : v->group;
+      }
+      if (group >= 0) ++group_px[std::size_t(group)];
+    }
+  }
+}
+
 }  // namespace
+
+const std::vector<SureCube>& RasterPalette::sure_cubes() const {
+  std::call_once(lazy_->once, [this] {
+    JudgeScratch scratch;
+    for (std::size_t i = 0; i < colors_.size(); ++i) {
+      if (auto box = sure_box(*this, i, scratch)) lazy_->cubes.push_back(*box);
+    }
+  });
+  return lazy_->cubes;
+}
 
 RasterPalette::RasterPalette(const guide::Palette& palette, const RasterThresholds& thresholds)
     : thresholds_(thresholds) {
@@ -119,18 +312,32 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
   RasterAnalysis out;
   out.group_px.assign(palette.groups().size(), 0);
   if (bgra.empty() || palette.colors().empty()) return out;
-  const PhotoMask photo = find_photo_areas(bgra);
+  const BlockStats blocks = block_stats(bgra);
+  const PhotoMask photo = find_photo_areas(bgra, &blocks);
   const double margin = palette.thresholds().blend * (lossy ? kLossyBlendFactor : 1.0);
-  VerdictTable table(palette, JudgeMode{margin, lossy});
-  SweepResult swept = sweep(bgra, photo, table, out);
+  const std::vector<SureCube>* cubes = lossy ? &palette.sure_cubes() : nullptr;
+  VerdictTable table(palette, JudgeMode{margin, lossy}, cubes);
+  SweepResult swept;
+  if (lossy) {
+    // Only candidates with a solid core can end up in a region, so the verdicts wait until the
+    // candidates that cannot are dropped: in a flat JPEG those are most of the distinct colours
+    // (ringing along every edge).
+    swept = sweep_blocks(bgra, blocks, photo, *cubes, out);
+    const cv::Rect window = swept.candidate_bounds;
+    drop_coreless(swept, kUnreachable);
+    settle_candidates(bgra, window, table, swept, out.group_px);
+    swept.candidate_bounds = window;
+    drop_coreless(swept);
+  } else {
+    swept = sweep(bgra, photo, table, out);
+  }
   out.opaque_px = out.graphic_px + out.photo_px;
-  if (lossy) drop_coreless(swept);
   mask_edges(bgra, photo, table, swept);
-  out.regions = find_regions(bgra, swept, table, palette, lossy, out.group_px);
+  out.regions = find_regions(bgra, swept, photo, table, palette, lossy, out.group_px);
   for (const OffRegion& r : out.regions) out.off_px += r.pixels;
   out.photo_areas = photo.areas;
   out.distinct_colors = table.size();
-  out.work_bytes = swept.candidates.total() + photo.tiles.total() + table.bytes();
+  out.work_bytes = swept.candidates.total() + photo.tiles.total() + table.bytes() + blocks.bytes();
   return out;
 }
 

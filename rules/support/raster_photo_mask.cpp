@@ -1,8 +1,13 @@
 #include "rules/support/raster_photo_mask.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <opencv2/imgproc.hpp>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace brandlint::raster {
 namespace {
@@ -13,9 +18,60 @@ constexpr int kTexturedColors = 8;  // more: a textured tile, joins a photo it t
 constexpr int kRingColors = 4;      // more: not flat, joins a photo as its last ring
 constexpr std::uint8_t kMinAlpha = 250;
 
+// Byte-wise minimum and maximum of the `w` × `h` pixels at `p` (rows `step` bytes apart).
+void block_range(const std::uint8_t* p, std::size_t step, int w, int h, std::uint32_t& lo,
+                 std::uint32_t& hi) {
+#if defined(__SSE2__)
+  if (w == kBlock) {
+    // Eight pixels are two 16-byte vectors; fold rows, then the four pixels of one vector.
+    __m128i mn = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i mx = mn;
+    __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
+    mn = _mm_min_epu8(mn, second), mx = _mm_max_epu8(mx, second);
+    for (int y = 1; y < h; ++y) {
+      const auto* row = reinterpret_cast<const __m128i*>(p + std::size_t(y) * step);
+      const __m128i first = _mm_loadu_si128(row);
+      second = _mm_loadu_si128(row + 1);
+      mn = _mm_min_epu8(mn, _mm_min_epu8(first, second));
+      mx = _mm_max_epu8(mx, _mm_max_epu8(first, second));
+    }
+    mn = _mm_min_epu8(mn, _mm_shuffle_epi32(mn, 0x4E));  // swap the 64-bit halves
+    mx = _mm_max_epu8(mx, _mm_shuffle_epi32(mx, 0x4E));
+    mn = _mm_min_epu8(mn, _mm_shuffle_epi32(mn, 0xB1));  // swap neighbouring pixels
+    mx = _mm_max_epu8(mx, _mm_shuffle_epi32(mx, 0xB1));
+    lo = static_cast<std::uint32_t>(_mm_cvtsi128_si32(mn));
+    hi = static_cast<std::uint32_t>(_mm_cvtsi128_si32(mx));
+    return;
+  }
+#endif
+  std::uint8_t mn[4] = {255, 255, 255, 255}, mx[4] = {0, 0, 0, 0};
+  for (int y = 0; y < h; ++y) {
+    const std::uint8_t* row = p + std::size_t(y) * step;
+    for (int x = 0; x < 4 * w; ++x) {
+      mn[x % 4] = std::min(mn[x % 4], row[x]), mx[x % 4] = std::max(mx[x % 4], row[x]);
+    }
+  }
+  std::memcpy(&lo, mn, 4);
+  std::memcpy(&hi, mx, 4);
+}
+
+// At most this many distinct 5-bit colours in a tile whose blocks span `lo`..`hi`: the product
+// of the 5-bit levels each channel spans. 0 when some pixel is transparent (those do not count,
+// so the range says nothing).
+int colors_bound(std::uint32_t lo, std::uint32_t hi) {
+  if ((lo >> 24) < kMinAlpha) return 0;
+  int product = 1;
+  for (int shift = 0; shift < 24; shift += 8) {
+    product *= int((hi >> shift) & 0xFFu) / 8 - int((lo >> shift) & 0xFFu) / 8 + 1;
+  }
+  return product;
+}
+
 // Distinct 5-bit colours per tile, counted up to kBusyColors + 1. A "last seen in tile" stamp
-// per 15-bit colour makes each pixel O(1) without clearing a set between tiles.
-cv::Mat1b count_tile_colors(const cv::Mat& bgra) {
+// per 15-bit colour makes each pixel O(1) without clearing a set between tiles. Tiles whose
+// block ranges allow at most kRingColors colours (flat graphics) get that bound instead of a
+// count: every threshold below is above it, so the outcome is the same.
+cv::Mat1b count_tile_colors(const cv::Mat& bgra, const BlockStats* blocks) {
   const int tiles_x = (bgra.cols + kPhotoTile - 1) / kPhotoTile;
   const int tiles_y = (bgra.rows + kPhotoTile - 1) / kPhotoTile;
   cv::Mat1b counts(tiles_y, tiles_x, std::uint8_t{0});
@@ -25,6 +81,20 @@ cv::Mat1b count_tile_colors(const cv::Mat& bgra) {
     const int y0 = ty * kPhotoTile, y1 = std::min(bgra.rows, y0 + kPhotoTile);
     for (int tx = 0; tx < tiles_x; ++tx) {
       const int x0 = tx * kPhotoTile, x1 = std::min(bgra.cols, x0 + kPhotoTile);
+      if (blocks != nullptr) {
+        constexpr int kPer = kPhotoTile / kBlock;
+        std::uint32_t lo = 0xFFFFFFFFu, hi = 0;
+        for (int by = ty * kPer; by < std::min(blocks->rows, (ty + 1) * kPer); ++by) {
+          for (int bx = tx * kPer; bx < std::min(blocks->cols, (tx + 1) * kPer); ++bx) {
+            lo = byte_min(lo, blocks->min_of(bx, by));
+            hi = byte_max(hi, blocks->max_of(bx, by));
+          }
+        }
+        if (const int bound = colors_bound(lo, hi); bound > 0 && bound <= kRingColors) {
+          counts(ty, tx) = static_cast<std::uint8_t>(bound);
+          continue;
+        }
+      }
       ++tile_id;
       int count = 0;
       std::uint32_t last = 0xFFFFFFFFu;
@@ -51,10 +121,29 @@ cv::Mat1b count_tile_colors(const cv::Mat& bgra) {
 
 }  // namespace
 
-PhotoMask find_photo_areas(const cv::Mat& bgra) {
+BlockStats block_stats(const cv::Mat& bgra) {
+  CV_Assert(bgra.type() == CV_8UC4);
+  BlockStats out;
+  out.cols = (bgra.cols + kBlock - 1) / kBlock;
+  out.rows = (bgra.rows + kBlock - 1) / kBlock;
+  out.lo.resize(std::size_t(out.cols) * std::size_t(out.rows));
+  out.hi.resize(out.lo.size());
+  std::size_t i = 0;
+  for (int by = 0; by < out.rows; ++by) {
+    const int y0 = by * kBlock, h = std::min(kBlock, bgra.rows - y0);
+    const std::uint8_t* row = bgra.ptr<std::uint8_t>(y0);
+    for (int bx = 0; bx < out.cols; ++bx, ++i) {
+      const int x0 = bx * kBlock, w = std::min(kBlock, bgra.cols - x0);
+      block_range(row + 4 * x0, bgra.step, w, h, out.lo[i], out.hi[i]);
+    }
+  }
+  return out;
+}
+
+PhotoMask find_photo_areas(const cv::Mat& bgra, const BlockStats* blocks) {
   CV_Assert(bgra.type() == CV_8UC4);
   PhotoMask out;
-  const cv::Mat1b counts = count_tile_colors(bgra);
+  const cv::Mat1b counts = count_tile_colors(bgra, blocks);
   cv::Mat busy;
   cv::compare(counts, kBusyColors, busy, cv::CMP_GT);
   out.tiles = cv::Mat1b(counts.size(), std::uint8_t{0});

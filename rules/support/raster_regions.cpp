@@ -36,19 +36,6 @@ constexpr double kRingContinuity = 0.5;
 // such strips were at most 7 px thick), a planted patch is a blob.
 constexpr int kLossyCore = 7;
 
-// The first index in [x, end) whose byte is set, or `end`; skips eight zero bytes at a time
-// (candidate rows and edge-mask candidates in a flat banner are sparse).
-int next_set(const std::uint8_t* row, int x, int end) {
-  while (x + 8 <= end) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, row + x, sizeof word);
-    if (word != 0) break;
-    x += 8;
-  }
-  while (x < end && row[x] == 0) ++x;
-  return x;
-}
-
 // Core centres of one row of the window: [begin, end) in window coordinates.
 struct CoreSpan {
   int y = 0, begin = 0, end = 0;
@@ -152,7 +139,7 @@ std::vector<Component> cored_components(const cv::Mat1b& mask, cv::Mat1i& labels
 // Memoised "is there an edge at q" over a window around the candidates.
 class EdgeField {
  public:
-  EdgeField(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table, cv::Rect roi)
+  EdgeField(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& table, cv::Rect roi)
       : bgra_(bgra),
         photo_(photo),
         table_(table),
@@ -193,7 +180,7 @@ class EdgeField {
     return s == 2;
   }
 
-  bool compute(int x, int y) const {
+  bool compute(int x, int y) {
     std::array<float, 3> lo{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
                             std::numeric_limits<float>::max()};
     std::array<float, 3> hi{-lo[0], -lo[0], -lo[0]};
@@ -210,7 +197,7 @@ class EdgeField {
         const std::uint32_t key = color_key(p);
         if (key != last_key) {
           last_key = key;
-          last = table_.find(key);
+          last = table_.known(key);
         }
         const ColorVerdict* v = last;
         if (v == nullptr) return true;  // never judged: treat as unknown, i.e. not flat
@@ -223,7 +210,7 @@ class EdgeField {
 
   const cv::Mat& bgra_;
   const PhotoMask& photo_;
-  const VerdictTable& table_;
+  VerdictTable& table_;
   cv::Rect roi_;
   bool any_photo_;  // most banners have none: no tile lookup per pixel then
   // 0 unknown, 1 flat, 2 edge. calloc'd: a large block comes as fresh zero pages mapped on first
@@ -261,6 +248,7 @@ std::uint8_t histogram_median(const std::array<long long, 256>& histogram, long 
 // Everything find_regions() needs while it judges one component.
 struct RegionContext {
   const cv::Mat& bgra;
+  const PhotoMask& photo;
   VerdictTable& table;
   const RasterPalette& palette;
   bool lossy;
@@ -278,9 +266,11 @@ long long grow_box(RegionContext& ctx, PixelBox& box, DistanceTo& distance,
   const auto line_joins = [&](int x0, int y0, int dx, int dy, int length) {
     groups.clear();
     for (int i = 0; i < length; ++i) {
-      const std::uint8_t* p = bgra.ptr<std::uint8_t>(y0 + i * dy) + 4 * (x0 + i * dx);
-      if (p[3] < kMinAlpha) continue;
-      const ColorVerdict* v = ctx.table.find(color_key(p));  // nullptr: photo, never judged
+      const int x = x0 + i * dx, y = y0 + i * dy;
+      const std::uint8_t* p = bgra.ptr<std::uint8_t>(y) + 4 * x;
+      if (p[3] < kMinAlpha || ctx.photo.photo_at(x, y)) continue;
+      // nullptr: a colour never judged (only in the compression band along edges).
+      const ColorVerdict* v = ctx.table.known(color_key(p));
       if (v != nullptr && distance(color_key(p)) < ctx.table.distance(color_key(p))) {
         groups.push_back(v->group);
       }
@@ -330,7 +320,9 @@ double ring_continuity(RegionContext& ctx, const PixelBox& box, DistanceTo& dist
   const auto visit = [&](int x, int y) {
     if (x < 0 || y < 0 || x >= ctx.bgra.cols || y >= ctx.bgra.rows) return;
     const std::uint8_t* p = ctx.bgra.ptr<std::uint8_t>(y) + 4 * x;
-    if (p[3] < kMinAlpha || ctx.table.find(color_key(p)) == nullptr) return;
+    if (p[3] < kMinAlpha || ctx.photo.photo_at(x, y) || ctx.table.known(color_key(p)) == nullptr) {
+      return;
+    }
     ++valid;
     close += distance(color_key(p)) <= limit ? 1 : 0;
   };
@@ -404,12 +396,12 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
 
 }  // namespace
 
-void drop_coreless(SweepResult& sweep) {
+void drop_coreless(SweepResult& sweep, std::uint8_t dropped) {
   if (sweep.candidate_bounds.empty()) return;
   const cv::Rect bounds = sweep.candidate_bounds;
   cv::Mat1b window = sweep.candidates(bounds);
   if (window.cols < kLossyCore || window.rows < kLossyCore) {
-    window.setTo(0);
+    window.setTo(dropped, window);
     sweep.candidate_bounds = cv::Rect();
     return;
   }
@@ -442,8 +434,18 @@ void drop_coreless(SweepResult& sweep) {
       }
     }
   }
-  // 2 -> 1 (kept), 1 -> 0 (dropped).
-  cv::threshold(window, window, 1, 1, cv::THRESH_BINARY);
+  // 2 -> 1 (kept), 1 -> `dropped`.
+  if (dropped == 0) {
+    cv::threshold(window, window, 1, 1, cv::THRESH_BINARY);
+  } else {
+    for (int y = 0; y < window.rows; ++y) {
+      std::uint8_t* row = window.ptr<std::uint8_t>(y);
+      for (int x = next_set(row, 0, window.cols); x < window.cols;
+           x = next_set(row, x + 1, window.cols)) {
+        row[x] = row[x] == 2 ? 1 : dropped;
+      }
+    }
+  }
   sweep.candidate_bounds =
       x1 < 0 ? cv::Rect() : cv::Rect(x0 + bounds.x, y0 + bounds.y, x1 - x0 + 1, y1 - y0 + 1);
 }
@@ -454,7 +456,7 @@ namespace {
 // table, the 3×3 morphological gradient of each, and the 5×5 dilation, all with OpenCV's
 // vectorised morphology. Same rule as EdgeField, cheaper when candidates fill their window (a
 // solid patch, where EdgeField would look at every one of 25 positions per pixel).
-cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
+cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& table,
                           const cv::Rect& bounds) {
   constexpr int kReach = kGradientRadius + kDilateRadius;
   const cv::Rect roi = cv::Rect(bounds.x - kReach, bounds.y - kReach, bounds.width + 2 * kReach,
@@ -471,7 +473,7 @@ cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, const Ver
       const std::uint8_t* p = row + 4 * x;
       if (p[3] >= kMinAlpha && !photo.photo_at(roi.x + x, roi.y + y)) {
         const std::uint32_t key = color_key(p);
-        if (key != last_key) last_key = key, v = table.find(key);
+        if (key != last_key) last_key = key, v = table.known(key);
         if (v != nullptr) {
           lab[0](y, x) = v->L, lab[1](y, x) = v->a, lab[2](y, x) = v->b;
           continue;
@@ -501,7 +503,7 @@ cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, const Ver
 
 }  // namespace
 
-void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
+void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& table,
                 SweepResult& sweep, EdgeMaskWay way) {
   if (sweep.candidate_bounds.empty()) return;
   const cv::Rect b = sweep.candidate_bounds;
@@ -511,10 +513,10 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
   std::optional<EdgeField> field;  // created when a block needs it
   // Block by block: where candidates fill a block (a solid patch) the dense mask is cheaper,
   // where they are sparse (anti-aliasing along text) the per-candidate memo is.
-  constexpr int kBlock = 64;
-  for (int by = b.y; by < b.y + b.height; by += kBlock) {
-    for (int bx = b.x; bx < b.x + b.width; bx += kBlock) {
-      const cv::Rect block = cv::Rect(bx, by, kBlock, kBlock) & b;
+  constexpr int kMaskBlock = 64;
+  for (int by = b.y; by < b.y + b.height; by += kMaskBlock) {
+    for (int bx = b.x; bx < b.x + b.width; bx += kMaskBlock) {
+      const cv::Rect block = cv::Rect(bx, by, kMaskBlock, kMaskBlock) & b;
       cv::Mat1b cand = sweep.candidates(block);
       const int count = cv::countNonZero(cand);
       if (count == 0) continue;
@@ -541,12 +543,13 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
 }
 
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
-                                    VerdictTable& table, const RasterPalette& palette, bool lossy,
+                                    const PhotoMask& photo, VerdictTable& table,
+                                    const RasterPalette& palette, bool lossy,
                                     std::vector<long long>& group_px) {
   std::vector<OffRegion> regions;
   if (sweep.candidate_bounds.empty()) return regions;
   const cv::Rect bounds = sweep.candidate_bounds;
-  RegionContext ctx{bgra, table, palette, lossy, group_px};
+  RegionContext ctx{bgra, photo, table, palette, lossy, group_px};
   const auto judge = [&](const cv::Mat& labels, int label, const cv::Rect& box, long long area) {
     if (area < palette.thresholds().min_region_px) return;
     if (auto region = judge_region(ctx, labels, label, box, bounds.tl(), area)) {

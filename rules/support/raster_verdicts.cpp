@@ -325,8 +325,9 @@ bool VerdictTable::blend(std::uint32_t key) {
   return v.blend_state == 2;
 }
 
-VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode)
-    : palette_(palette), mode_(mode) {
+VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode,
+                           const std::vector<SureCube>* cubes)
+    : palette_(palette), mode_(mode), cubes_(cubes) {
   slots_.assign(1024, Brief{});
   mask_ = 1023;
   shift_ = 64 - 10;

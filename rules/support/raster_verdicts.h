@@ -85,7 +85,10 @@ Nearest nearest_color(const color::Lab& lab, const RasterPalette& palette);
 /// Per-image cache of verdicts, filled lazily. Not thread-safe: one per analysis.
 class VerdictTable {
  public:
-  VerdictTable(const RasterPalette& palette, JudgeMode mode);
+  /// `cubes` (lossy images): colours inside a sure cube are never swept into the table, so
+  /// known() judges them when a later step asks.
+  VerdictTable(const RasterPalette& palette, JudgeMode mode,
+               const std::vector<SureCube>* cubes = nullptr);
 
   const ColorVerdict& get(std::uint32_t key) { return verdicts_[lookup(key).index]; }
 
@@ -117,6 +120,18 @@ class VerdictTable {
       slot = (slot + 1) & mask_;
     }
   }
+  /// The verdict of a colour the sweep has settled: judged already, or inside a sure cube (then
+  /// judged now, which is cheap and agrees with the cube). nullptr for a colour that was never
+  /// judged: photo-only, or only in the compression band along edges. The pointer is valid
+  /// until the next call that may judge a colour.
+  const ColorVerdict* known(std::uint32_t key) {
+    if (const ColorVerdict* v = find(key)) return v;
+    if (cubes_ == nullptr) return nullptr;
+    for (const SureCube& c : *cubes_) {
+      if (c.contains(key)) return &verdicts_[lookup(key).index];
+    }
+    return nullptr;
+  }
   /// ΔE00 of the (already judged) colour `key` to its nearest allowed colour; cached.
   double distance(std::uint32_t key);
   /// Whether the (already judged) colour `key` is a blend of two allowed colours; cached.
@@ -139,6 +154,7 @@ class VerdictTable {
 
   const RasterPalette& palette_;
   JudgeMode mode_;
+  const std::vector<SureCube>* cubes_;
   JudgeScratch scratch_;
   std::vector<Brief> slots_;
   std::vector<ColorVerdict> verdicts_;
