@@ -8,6 +8,10 @@
 
 #include <fmt/format.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "rules/support/raster_photo_mask.h"
 #include "rules/support/raster_regions.h"
 #include "rules/support/raster_verdicts.h"
@@ -148,6 +152,80 @@ std::optional<SureCube> sure_box(const RasterPalette& palette, std::size_t index
                   static_cast<std::uint16_t>(palette.colors()[index].group)};
 }
 
+// One block, pixel by pixel: a pixel inside one of the `near` sure boxes counts for it, another
+// opaque one becomes a candidate. Returns whether any did; counts the opaque pixels into
+// `graphic_px` unless the caller knows the block is opaque.
+bool mark_block(const cv::Mat& bgra, int x0, int y0, int w, int h,
+                const std::vector<SureCube>& cubes, const std::vector<std::size_t>& near,
+                std::vector<long long>& cube_px, SweepResult& result,
+                long long* graphic_px = nullptr) {
+  bool marked = false;
+  for (int y = y0; y < y0 + h; ++y) {
+    const auto* row = bgra.ptr<std::uint32_t>(y);
+    std::uint8_t* cand = result.candidates.ptr<std::uint8_t>(y);
+    for (int x = x0; x < x0 + w; ++x) {
+      const std::uint32_t px = row[x];
+      if ((px >> 24) < kMinAlpha) continue;
+      if (graphic_px != nullptr) ++*graphic_px;
+      bool sure = false;
+      for (const std::size_t k : near) {
+        if (cubes[k].contains(px)) {
+          ++cube_px[k];
+          sure = true;
+          break;
+        }
+      }
+      if (!sure) cand[x] = 1, marked = true;
+    }
+  }
+  return marked;
+}
+
+// Set bits of a 4-bit mask (no popcount instruction without -mpopcnt).
+constexpr std::array<int, 16> kBitCount{0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+
+// mark_block() for a full, opaque 8-pixel-wide block: four pixels at a time, each box tested
+// with two saturating subtractions (zero in every colour byte = inside).
+bool mark_opaque_block(const cv::Mat& bgra, int x0, int y0, int h,
+                       const std::vector<SureCube>& cubes, const std::vector<std::size_t>& near,
+                       std::vector<long long>& cube_px, SweepResult& result) {
+#if defined(__SSE2__)
+  __m128i lo[8], hi[8];
+  const std::size_t n = std::min<std::size_t>(near.size(), 8);
+  if (n < near.size()) return mark_block(bgra, x0, y0, kBlock, h, cubes, near, cube_px, result);
+  for (std::size_t k = 0; k < n; ++k) {
+    const SureCube& c = cubes[near[k]];
+    // Alpha: 0 in lo and 255 in hi never stops a pixel.
+    lo[k] = _mm_set1_epi32(
+        int(std::uint32_t{c.lo[0]} | std::uint32_t{c.lo[1]} << 8 | std::uint32_t{c.lo[2]} << 16));
+    hi[k] = _mm_set1_epi32(int(std::uint32_t{c.hi[0]} | std::uint32_t{c.hi[1]} << 8 |
+                               std::uint32_t{c.hi[2]} << 16 | 0xFF000000u));
+  }
+  const __m128i zero = _mm_setzero_si128();
+  bool marked = false;
+  for (int y = y0; y < y0 + h; ++y) {
+    const auto* row = reinterpret_cast<const __m128i*>(bgra.ptr<std::uint32_t>(y) + x0);
+    std::uint8_t* cand = result.candidates.ptr<std::uint8_t>(y) + x0;
+    for (int half = 0; half < 2; ++half) {
+      const __m128i px = _mm_loadu_si128(row + half);
+      int open = 0xF;  // pixels not settled yet, one bit each
+      for (std::size_t k = 0; k < n && open != 0; ++k) {
+        const __m128i outside = _mm_or_si128(_mm_subs_epu8(lo[k], px), _mm_subs_epu8(px, hi[k]));
+        const int inside = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(outside, zero))) & open;
+        cube_px[near[k]] += kBitCount[inside];
+        open &= ~inside;
+      }
+      for (int i = 0; i < 4; ++i) {
+        if ((open >> i & 1) != 0) cand[4 * half + i] = 1, marked = true;
+      }
+    }
+  }
+  return marked;
+#else
+  return mark_block(bgra, x0, y0, kBlock, h, cubes, near, cube_px, result);
+#endif
+}
+
 // Lossy images, 8×8 block by 8×8 block: photo blocks are only counted; a block whose whole
 // range lies in one sure cube adds to that colour's share at once (most blocks of a flat
 // banner); elsewhere each pixel inside a sure cube is settled, the others are marked as
@@ -159,7 +237,8 @@ SweepResult sweep_blocks(const cv::Mat& bgra, const BlockStats& blocks, const Ph
   result.candidates = cv::Mat1b(bgra.size(), std::uint8_t{0});
   int bx0 = blocks.cols, by0 = blocks.rows, bx1 = -1, by1 = -1;  // blocks with candidates
   std::vector<long long> cube_px(cubes.size(), 0);
-  std::vector<std::size_t> near;  // cubes the block's range meets
+  std::vector<std::size_t> near;    // cubes the block's range meets
+  std::size_t hint = cubes.size();  // the box that settled the last settled block
   for (int by = 0; by < blocks.rows; ++by) {
     const int y0 = by * kBlock, h = std::min(kBlock, bgra.rows - y0);
     for (int bx = 0; bx < blocks.cols; ++bx) {
@@ -177,6 +256,12 @@ SweepResult sweep_blocks(const cv::Mat& bgra, const BlockStats& blocks, const Ph
         }
         continue;
       }
+      // Neighbouring blocks are mostly the same flat colour: try the last box first.
+      if (opaque && hint < cubes.size() && cubes[hint].contains(lo) && cubes[hint].contains(hi)) {
+        cube_px[hint] += w * h;
+        out.graphic_px += w * h;
+        continue;
+      }
       near.clear();
       bool settled = false;
       for (std::size_t k = 0; k < cubes.size() && !settled; ++k) {
@@ -191,29 +276,19 @@ SweepResult sweep_blocks(const cv::Mat& bgra, const BlockStats& blocks, const Ph
           cube_px[k] += w * h;
           out.graphic_px += w * h;
           settled = true;
+          hint = k;
         } else if (meets) {
           near.push_back(k);
         }
       }
       if (settled) continue;
       bool marked = false;
-      for (int y = y0; y < y0 + h; ++y) {
-        const auto* row = bgra.ptr<std::uint32_t>(y);
-        std::uint8_t* cand = result.candidates.ptr<std::uint8_t>(y);
-        for (int x = x0; x < x0 + w; ++x) {
-          const std::uint32_t px = row[x];
-          if ((px >> 24) < kMinAlpha) continue;
-          ++out.graphic_px;
-          bool sure = false;
-          for (const std::size_t k : near) {
-            if (cubes[k].contains(px)) {
-              ++cube_px[k];
-              sure = true;
-              break;
-            }
-          }
-          if (!sure) cand[x] = 1, marked = true;
-        }
+      if (opaque) {
+        out.graphic_px += w * h;
+        marked = w == kBlock ? mark_opaque_block(bgra, x0, y0, h, cubes, near, cube_px, result)
+                             : mark_block(bgra, x0, y0, w, h, cubes, near, cube_px, result);
+      } else {
+        marked = mark_block(bgra, x0, y0, w, h, cubes, near, cube_px, result, &out.graphic_px);
       }
       if (marked) {
         bx0 = std::min(bx0, bx), bx1 = std::max(bx1, bx), by0 = std::min(by0, by),
@@ -238,13 +313,14 @@ SweepResult sweep_blocks(const cv::Mat& bgra, const BlockStats& blocks, const Ph
 constexpr std::uint8_t kUnreachable = 3;
 void settle_candidates(const cv::Mat& bgra, const cv::Rect& window, VerdictTable& table,
                        SweepResult& sweep, std::vector<long long>& group_px) {
-  for (int y = window.y; y < window.y + window.height; ++y) {
+  const cv::Rect reach = sweep.candidate_bounds;  // of the candidates that can reach a region
+  for (int y = reach.y; y < reach.y + reach.height; ++y) {
     const auto* row = bgra.ptr<std::uint32_t>(y);
     std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(y);
     std::uint32_t last = 0xFFFFFFFFu;
     VerdictTable::Brief brief;
-    const int end = window.x + window.width;
-    for (int x = next_set(cand, window.x, end); x < end; x = next_set(cand, x + 1, end)) {
+    const int end = reach.x + reach.width;
+    for (int x = next_set(cand, reach.x, end); x < end; x = next_set(cand, x + 1, end)) {
       if (cand[x] != 1) continue;
       const std::uint32_t key = row[x] & 0xFFFFFFu;
       if (key != last) brief = table.lookup(key), last = key;  // a copy: the table may grow
@@ -263,7 +339,8 @@ void settle_candidates(const cv::Mat& bgra, const cv::Rect& window, VerdictTable
       cand[x] = 0;
       const std::uint32_t key = row[x] & 0xFFFFFFu;
       if (key != last) {
-        const ColorVerdict* v = table.find(key);
+        // Most band colours were never judged: the filter says so without a probe.
+        const ColorVerdict* v = table.maybe_judged(key) ? table.find(key) : nullptr;
         last = key, group = v == nullptr ? -1 : v->group;
       }
       if (group >= 0) ++group_px[std::size_t(group)];

@@ -67,57 +67,79 @@ int colors_bound(std::uint32_t lo, std::uint32_t hi) {
   return product;
 }
 
-// Distinct 5-bit colours per tile, counted up to kBusyColors + 1. A "last seen in tile" stamp
-// per 15-bit colour makes each pixel O(1) without clearing a set between tiles. Tiles whose
-// block ranges allow at most kRingColors colours (flat graphics) get that bound instead of a
-// count: every threshold below is above it, so the outcome is the same.
-cv::Mat1b count_tile_colors(const cv::Mat& bgra, const BlockStats* blocks) {
+// Upper bounds of the distinct 5-bit colours of each tile from the block ranges (255 where they
+// say nothing: no block statistics, or transparent pixels, which do not count).
+cv::Mat1b tile_bounds(const cv::Mat& bgra, const BlockStats* blocks) {
   const int tiles_x = (bgra.cols + kPhotoTile - 1) / kPhotoTile;
   const int tiles_y = (bgra.rows + kPhotoTile - 1) / kPhotoTile;
-  cv::Mat1b counts(tiles_y, tiles_x, std::uint8_t{0});
-  std::vector<std::uint32_t> stamp(1u << 15, 0);
-  std::uint32_t tile_id = 0;
+  cv::Mat1b bounds(tiles_y, tiles_x, std::uint8_t{255});
+  if (blocks == nullptr) return bounds;
+  constexpr int kPer = kPhotoTile / kBlock;
   for (int ty = 0; ty < tiles_y; ++ty) {
-    const int y0 = ty * kPhotoTile, y1 = std::min(bgra.rows, y0 + kPhotoTile);
     for (int tx = 0; tx < tiles_x; ++tx) {
-      const int x0 = tx * kPhotoTile, x1 = std::min(bgra.cols, x0 + kPhotoTile);
-      if (blocks != nullptr) {
-        constexpr int kPer = kPhotoTile / kBlock;
-        std::uint32_t lo = 0xFFFFFFFFu, hi = 0;
-        for (int by = ty * kPer; by < std::min(blocks->rows, (ty + 1) * kPer); ++by) {
-          for (int bx = tx * kPer; bx < std::min(blocks->cols, (tx + 1) * kPer); ++bx) {
-            lo = byte_min(lo, blocks->min_of(bx, by));
-            hi = byte_max(hi, blocks->max_of(bx, by));
-          }
-        }
-        if (const int bound = colors_bound(lo, hi); bound > 0 && bound <= kRingColors) {
-          counts(ty, tx) = static_cast<std::uint8_t>(bound);
-          continue;
+      std::uint32_t lo = 0xFFFFFFFFu, hi = 0;
+      for (int by = ty * kPer; by < std::min(blocks->rows, (ty + 1) * kPer); ++by) {
+        for (int bx = tx * kPer; bx < std::min(blocks->cols, (tx + 1) * kPer); ++bx) {
+          lo = byte_min(lo, blocks->min_of(bx, by));
+          hi = byte_max(hi, blocks->max_of(bx, by));
         }
       }
-      ++tile_id;
-      int count = 0;
-      std::uint32_t last = 0xFFFFFFFFu;
-      for (int y = y0; y < y1 && count <= kBusyColors; ++y) {
-        const auto* row = bgra.ptr<std::uint32_t>(y);
-        for (int x = x0; x < x1;) {
-          const std::uint32_t px = row[x];
-          x = run_end(row, x + 1, x1, px);  // runs of one colour are the common case
-          if (px == last) continue;
-          last = px;
-          if ((px >> 24) < kMinAlpha) continue;
-          const std::uint32_t key = ((px >> 3) & 0x1F) | ((px >> 6) & 0x3E0) | ((px >> 9) & 0x7C00);
-          if (stamp[key] != tile_id) {
-            stamp[key] = tile_id;
-            ++count;
-          }
-        }
+      if (const int bound = colors_bound(lo, hi); bound > 0) {
+        bounds(ty, tx) = static_cast<std::uint8_t>(std::min(bound, 255));
       }
-      counts(ty, tx) = static_cast<std::uint8_t>(std::min(count, 255));
     }
   }
-  return counts;
+  return bounds;
 }
+
+// Replaces the bounds in `counts` by the distinct 5-bit colours of each tile where `which` is
+// set and `exact` is not (counted up to kBusyColors + 1), and marks those tiles exact. A "last
+// seen in tile" stamp per 15-bit colour makes each pixel O(1) without clearing a set between
+// tiles.
+class TileCounter {
+ public:
+  explicit TileCounter(const cv::Mat& bgra) : bgra_(bgra), stamp_(1u << 15, 0) {}
+
+  void count(cv::Mat1b& counts, cv::Mat1b& exact, const cv::Mat& which) {
+    for (int ty = 0; ty < counts.rows; ++ty) {
+      const std::uint8_t* w = which.ptr<std::uint8_t>(ty);
+      for (int tx = 0; tx < counts.cols; ++tx) {
+        if (w[tx] == 0 || exact(ty, tx) != 0) continue;
+        counts(ty, tx) = count_tile(tx, ty);
+        exact(ty, tx) = 1;
+      }
+    }
+  }
+
+ private:
+  std::uint8_t count_tile(int tx, int ty) {
+    const int x0 = tx * kPhotoTile, x1 = std::min(bgra_.cols, x0 + kPhotoTile);
+    const int y0 = ty * kPhotoTile, y1 = std::min(bgra_.rows, y0 + kPhotoTile);
+    ++tile_id_;
+    int count = 0;
+    std::uint32_t last = 0xFFFFFFFFu;
+    for (int y = y0; y < y1 && count <= kBusyColors; ++y) {
+      const auto* row = bgra_.ptr<std::uint32_t>(y);
+      for (int x = x0; x < x1;) {
+        const std::uint32_t px = row[x];
+        x = run_end(row, x + 1, x1, px);  // runs of one colour are the common case
+        if (px == last) continue;
+        last = px;
+        if ((px >> 24) < kMinAlpha) continue;
+        const std::uint32_t key = ((px >> 3) & 0x1F) | ((px >> 6) & 0x3E0) | ((px >> 9) & 0x7C00);
+        if (stamp_[key] != tile_id_) {
+          stamp_[key] = tile_id_;
+          ++count;
+        }
+      }
+    }
+    return static_cast<std::uint8_t>(std::min(count, 255));
+  }
+
+  const cv::Mat& bgra_;
+  std::vector<std::uint32_t> stamp_;
+  std::uint32_t tile_id_ = 0;
+};
 
 }  // namespace
 
@@ -143,16 +165,31 @@ BlockStats block_stats(const cv::Mat& bgra) {
 PhotoMask find_photo_areas(const cv::Mat& bgra, const BlockStats* blocks) {
   CV_Assert(bgra.type() == CV_8UC4);
   PhotoMask out;
-  const cv::Mat1b counts = count_tile_colors(bgra, blocks);
+  // Colour counts where they can matter, upper bounds elsewhere (see tile_bounds).
+  cv::Mat1b counts = tile_bounds(bgra, blocks);
+  cv::Mat1b exact(counts.size(), std::uint8_t{0});
+  TileCounter counter(bgra);
+  out.tiles = cv::Mat1b(counts.size(), std::uint8_t{0});
+  // Opening with a 3×3 square removes chains one or two tiles thick (text edges).
+  const cv::Mat square = cv::getStructuringElement(cv::MORPH_RECT, {3, 3});
+  const auto open = [&square](const cv::Mat& in) {
+    cv::Mat1b result;
+    cv::morphologyEx(in, result, cv::MORPH_OPEN, square, {-1, -1}, 1, cv::BORDER_CONSTANT,
+                     cv::Scalar(0));
+    return result;
+  };
+  // A busy tile outside every 3×3 square of tiles that may be busy (bound above kBusyColors)
+  // is removed by the opening whatever its count, so only tiles inside such squares are counted
+  // for it: in a flat banner that is none or a few, not every tile along every edge.
+  cv::Mat maybe_busy;
+  cv::compare(counts, kBusyColors, maybe_busy, cv::CMP_GT);
+  const cv::Mat1b may_matter = open(maybe_busy);
+  counter.count(counts, exact, may_matter);
   cv::Mat busy;
   cv::compare(counts, kBusyColors, busy, cv::CMP_GT);
-  out.tiles = cv::Mat1b(counts.size(), std::uint8_t{0});
+  busy &= may_matter;
   if (cv::countNonZero(busy) < kMinBlobTiles * kMinBlobTiles) return out;
-
-  // Opening with a 3×3 square removes chains one or two tiles thick (text edges).
-  cv::Mat1b opened;
-  cv::morphologyEx(busy, opened, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}),
-                   {-1, -1}, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+  const cv::Mat1b opened = open(busy);
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(opened, labels, stats, centroids, 8, CV_32S);
   cv::Mat1b kept(counts.size(), std::uint8_t{0});
@@ -168,6 +205,11 @@ PhotoMask find_photo_areas(const cv::Mat& bgra, const BlockStats* blocks) {
                   stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)))
         .setTo(1);
   }
+  if (cv::countNonZero(kept) == 0) return out;
+  // The growth below reads every tile that is not flat: count those now.
+  cv::Mat not_flat_bound;
+  cv::compare(counts, kRingColors, not_flat_bound, cv::CMP_GT);
+  counter.count(counts, exact, not_flat_bound);
   // Photos have smooth parts (out-of-focus background, sky, skin: 10–60 colours per tile in
   // fruits.jpg's right strip) that are not busy, and a photo rarely ends on a tile border. Grow
   // the photo over every textured tile connected to it (a geodesic reconstruction on the tile

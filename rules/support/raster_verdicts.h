@@ -132,6 +132,12 @@ class VerdictTable {
     }
     return nullptr;
   }
+  /// False when `key` was surely never judged (a 64-kbit filter of judged keys); true when it
+  /// may have been. Cheaper than find() for colours that mostly were not.
+  bool maybe_judged(std::uint32_t key) const {
+    const std::uint32_t bit = filter_bit(key);
+    return (filter_[bit >> 6] >> (bit & 63) & 1) != 0;
+  }
   /// ΔE00 of the (already judged) colour `key` to its nearest allowed colour; cached.
   double distance(std::uint32_t key);
   /// Whether the (already judged) colour `key` is a blend of two allowed colours; cached.
@@ -139,7 +145,8 @@ class VerdictTable {
   std::size_t size() const { return verdicts_.size(); }
   /// Bytes held by the table.
   std::size_t bytes() const {
-    return slots_.capacity() * sizeof(Brief) + verdicts_.capacity() * sizeof(ColorVerdict);
+    return slots_.capacity() * sizeof(Brief) + verdicts_.capacity() * sizeof(ColorVerdict) +
+           filter_.size() * sizeof(std::uint64_t);
   }
 
  private:
@@ -147,6 +154,9 @@ class VerdictTable {
   // Fibonacci hashing: the top bits of the product are the well-mixed ones.
   std::size_t hash(std::uint32_t key) const {
     return static_cast<std::size_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+  static std::uint32_t filter_bit(std::uint32_t key) {
+    return static_cast<std::uint32_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> 48);
   }
   const Brief& insert(std::size_t slot, std::uint32_t key);
   std::size_t slot_of(std::uint32_t key) const;
@@ -158,6 +168,7 @@ class VerdictTable {
   JudgeScratch scratch_;
   std::vector<Brief> slots_;
   std::vector<ColorVerdict> verdicts_;
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1024, 0);  // 2^16 bits
   std::size_t mask_ = 0;
   int shift_ = 64;
 };
