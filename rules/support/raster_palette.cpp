@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
@@ -390,9 +391,24 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
   out.group_px.assign(palette.groups().size(), 0);
   if (bgra.empty() || palette.colors().empty()) return out;
   const BlockStats blocks = block_stats(bgra);
-  const PhotoMask photo = find_photo_areas(bgra, &blocks);
+  PhotoMask photo = find_photo_areas(bgra, &blocks);
   const double margin = palette.thresholds().blend * (lossy ? kLossyBlendFactor : 1.0);
   const std::vector<SureCube>* cubes = lossy ? &palette.sure_cubes() : nullptr;
+  if (photo.any()) {
+    // A smooth sky beside a photo is part of it unless a brand colour explains it (then it is
+    // a graphic, judged like any other). One verdict per distinct tile colour.
+    std::unordered_map<std::uint32_t, bool> far;
+    JudgeScratch scratch;
+    grow_over_smooth_areas(blocks, bgra.size(), photo, [&](color::Rgb c) {
+      const std::uint32_t key =
+          std::uint32_t{c.b} | std::uint32_t{c.g} << 8 | std::uint32_t{c.r} << 16;
+      auto it = far.find(key);
+      if (it == far.end()) {
+        it = far.emplace(key, judge_color(c, palette, JudgeMode{margin, lossy}, scratch).off).first;
+      }
+      return it->second;
+    });
+  }
   VerdictTable table(palette, JudgeMode{margin, lossy}, cubes);
   SweepResult swept;
   if (lossy) {
@@ -403,6 +419,7 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
     const cv::Rect window = swept.candidate_bounds;
     drop_coreless(swept, kUnreachable);
     settle_candidates(bgra, window, table, swept, out.group_px);
+    table.shares_counted();
     swept.candidate_bounds = window;
     drop_coreless(swept);
   } else {

@@ -1,6 +1,7 @@
 #include "rules/support/raster_photo_mask.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include <opencv2/imgproc.hpp>
@@ -17,6 +18,16 @@ constexpr int kMinBlobTiles = 4;    // a photo blob spans at least 4×4 tiles
 constexpr int kTexturedColors = 8;  // more: a textured tile, joins a photo it touches
 constexpr int kRingColors = 4;      // more: not flat, joins a photo as its last ring
 constexpr std::uint8_t kMinAlpha = 250;
+// Smooth areas next to photos (grow_over_smooth_areas): a tile whose blocks span at most this
+// in every channel is smooth (a sky over 16 px: 2–17 in OpenCV's home.jpg; JPEG noise on a flat
+// colour at quality 50: about ±5)...
+constexpr int kSmoothRange = 24;
+// ...and a group of them is a gradient when its tiles' colours drift by at least this (home.jpg's
+// sky: about 30; a flat patch: JPEG noise only, a few steps).
+constexpr int kMinDrift = 12;
+// ...or a pocket when at least this many tenths of the tiles around it are photo (a planted
+// patch beside a photo touches it on one side).
+constexpr int kEnclosedTenths = 6;
 
 // Byte-wise minimum and maximum of the `w` × `h` pixels at `p` (rows `step` bytes apart).
 void block_range(const std::uint8_t* p, std::size_t step, int w, int h, std::uint32_t& lo,
@@ -141,6 +152,30 @@ class TileCounter {
   std::uint32_t tile_id_ = 0;
 };
 
+// Flat patches enclosed by a photo (a dark shadow, a blown-out highlight) are part of it: fills
+// every non-photo area of `grown` that does not reach the image border, then stores the tiles
+// and the bounding box of each photo in `out`.
+void finish(cv::Mat1b& grown, cv::Size image, PhotoMask& out) {
+  cv::Mat1b outside(grown.rows + 2, grown.cols + 2, std::uint8_t{0});
+  grown.copyTo(outside(cv::Rect(1, 1, grown.cols, grown.rows)));
+  cv::floodFill(outside, cv::Point(0, 0), cv::Scalar(2), nullptr, cv::Scalar(0), cv::Scalar(0), 4);
+  cv::compare(outside(cv::Rect(1, 1, grown.cols, grown.rows)), 2, grown, cv::CMP_NE);
+  grown &= 1;
+  out.tiles = grown;
+  cv::Mat labels, stats, centroids;
+  const int m = cv::connectedComponentsWithStats(out.tiles, labels, stats, centroids, 8, CV_32S);
+  for (int i = 1; i < m; ++i) {
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT) * kPhotoTile;
+    const int y = stats.at<int>(i, cv::CC_STAT_TOP) * kPhotoTile;
+    const int w = std::min(image.width - x, stats.at<int>(i, cv::CC_STAT_WIDTH) * kPhotoTile);
+    const int h = std::min(image.height - y, stats.at<int>(i, cv::CC_STAT_HEIGHT) * kPhotoTile);
+    out.areas.push_back({x, y, w, h});
+  }
+  std::sort(out.areas.begin(), out.areas.end(), [](const PixelBox& a, const PixelBox& b) {
+    return a.y != b.y ? a.y < b.y : a.x < b.x;
+  });
+}
+
 }  // namespace
 
 BlockStats block_stats(const cv::Mat& bgra) {
@@ -234,27 +269,95 @@ PhotoMask find_photo_areas(const cv::Mat& bgra, const BlockStats* blocks) {
   cv::dilate(grown, next, ring);
   cv::bitwise_and(next, not_flat, next);
   cv::bitwise_or(grown, next, grown);
-  // Flat patches enclosed by a photo (a dark shadow, a blown-out highlight) are part of it:
-  // fill every non-photo area that does not reach the image border.
-  cv::Mat1b outside(grown.rows + 2, grown.cols + 2, std::uint8_t{0});
-  grown.copyTo(outside(cv::Rect(1, 1, grown.cols, grown.rows)));
-  cv::floodFill(outside, cv::Point(0, 0), cv::Scalar(2), nullptr, cv::Scalar(0), cv::Scalar(0), 4);
-  cv::compare(outside(cv::Rect(1, 1, grown.cols, grown.rows)), 2, grown, cv::CMP_NE);
-  grown &= 1;
-  out.tiles = grown;
-
-  const int m = cv::connectedComponentsWithStats(out.tiles, labels, stats, centroids, 8, CV_32S);
-  for (int i = 1; i < m; ++i) {
-    const int x = stats.at<int>(i, cv::CC_STAT_LEFT) * kPhotoTile;
-    const int y = stats.at<int>(i, cv::CC_STAT_TOP) * kPhotoTile;
-    const int w = std::min(bgra.cols - x, stats.at<int>(i, cv::CC_STAT_WIDTH) * kPhotoTile);
-    const int h = std::min(bgra.rows - y, stats.at<int>(i, cv::CC_STAT_HEIGHT) * kPhotoTile);
-    out.areas.push_back({x, y, w, h});
-  }
-  std::sort(out.areas.begin(), out.areas.end(), [](const PixelBox& a, const PixelBox& b) {
-    return a.y != b.y ? a.y < b.y : a.x < b.x;
-  });
+  finish(grown, bgra.size(), out);
   return out;
+}
+
+void grow_over_smooth_areas(const BlockStats& blocks, cv::Size image, PhotoMask& photo,
+                            const std::function<bool(color::Rgb)>& far_from_brand) {
+  if (!photo.any()) return;
+  constexpr int kPer = kPhotoTile / kBlock;
+  const cv::Size grid = photo.tiles.size();
+  // Per tile: smooth (and opaque, not photo yet, far from every brand colour), and the
+  // mid-range colour of its blocks, which stands for its colour without a pass over its pixels.
+  cv::Mat1b smooth(grid, std::uint8_t{0});
+  std::vector<std::uint32_t> lows(grid.area()), highs(grid.area());
+  for (int ty = 0; ty < grid.height; ++ty) {
+    for (int tx = 0; tx < grid.width; ++tx) {
+      if (photo.tiles(ty, tx) != 0) continue;
+      std::uint32_t lo = 0xFFFFFFFFu, hi = 0;
+      for (int by = ty * kPer; by < std::min(blocks.rows, (ty + 1) * kPer); ++by) {
+        for (int bx = tx * kPer; bx < std::min(blocks.cols, (tx + 1) * kPer); ++bx) {
+          lo = byte_min(lo, blocks.min_of(bx, by));
+          hi = byte_max(hi, blocks.max_of(bx, by));
+        }
+      }
+      if ((lo >> 24) < kMinAlpha) continue;
+      bool narrow = true;
+      std::array<std::uint8_t, 3> mid{};  // B, G, R
+      for (int c = 0; c < 3; ++c) {
+        const int l = int(lo >> (8 * c) & 0xFFu), h = int(hi >> (8 * c) & 0xFFu);
+        narrow = narrow && h - l <= kSmoothRange;
+        mid[std::size_t(c)] = static_cast<std::uint8_t>((l + h + 1) / 2);
+      }
+      if (!narrow || !far_from_brand({mid[2], mid[1], mid[0]})) continue;
+      smooth(ty, tx) = 1;
+      const std::size_t i = std::size_t(ty) * std::size_t(grid.width) + std::size_t(tx);
+      lows[i] = lo, highs[i] = hi;
+    }
+  }
+  cv::Mat1i labels;
+  const int n = cv::connectedComponents(smooth, labels, 8, CV_32S);
+  if (n <= 1) return;
+  // Per group: does it touch the photo, and how far do its tiles' colours drift?
+  cv::Mat1b near_photo;
+  cv::dilate(photo.tiles, near_photo, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  std::vector<bool> touches(std::size_t(n), false);
+  std::vector<int> ring(std::size_t(n), 0), ring_photo(std::size_t(n), 0);  // neighbour tiles
+  std::vector<std::array<int, 6>> drift(std::size_t(n), {255, 255, 255, 0, 0, 0});
+  for (int ty = 0; ty < grid.height; ++ty) {
+    for (int tx = 0; tx < grid.width; ++tx) {
+      const int label = labels(ty, tx);
+      if (label == 0) continue;
+      touches[std::size_t(label)] = touches[std::size_t(label)] || near_photo(ty, tx) != 0;
+      for (int dy = -1; dy <= 1; ++dy) {
+        for (int dx = -1; dx <= 1; ++dx) {
+          const int qy = ty + dy, qx = tx + dx;
+          if (qy < 0 || qx < 0 || qy >= grid.height || qx >= grid.width) continue;
+          if (labels(qy, qx) == label) continue;
+          ++ring[std::size_t(label)];  // counted once per neighbouring member: a weight
+          ring_photo[std::size_t(label)] += photo.tiles(qy, qx) != 0 ? 1 : 0;
+        }
+      }
+      const std::size_t i = std::size_t(ty) * std::size_t(grid.width) + std::size_t(tx);
+      auto& d = drift[std::size_t(label)];
+      for (int c = 0; c < 3; ++c) {
+        const int mid =
+            (int(lows[i] >> (8 * c) & 0xFFu) + int(highs[i] >> (8 * c) & 0xFFu) + 1) / 2;
+        d[std::size_t(c)] = std::min(d[std::size_t(c)], mid);
+        d[std::size_t(c) + 3] = std::max(d[std::size_t(c) + 3], mid);
+      }
+    }
+  }
+  std::vector<bool> joins(std::size_t(n), false);
+  bool any = false;
+  for (std::size_t l = 1; l < std::size_t(n); ++l) {
+    const auto& d = drift[l];
+    const int spread = std::max({d[3] - d[0], d[4] - d[1], d[5] - d[2]});
+    // A gradient, or a pocket the photo mostly surrounds (sky between branches).
+    const bool enclosed = 10 * ring_photo[l] >= kEnclosedTenths * ring[l];
+    joins[l] = touches[l] && (spread >= kMinDrift || enclosed);
+    any = any || joins[l];
+  }
+  if (!any) return;
+  cv::Mat1b grown = photo.tiles.clone();
+  for (int ty = 0; ty < grid.height; ++ty) {
+    for (int tx = 0; tx < grid.width; ++tx) {
+      if (joins[std::size_t(labels(ty, tx))]) grown(ty, tx) = 1;
+    }
+  }
+  photo.areas.clear();
+  finish(grown, image, photo);
 }
 
 }  // namespace brandlint::raster

@@ -9,11 +9,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include <opencv2/core.hpp>
 
 #include "linter/diagnostic.h"
+#include "rules/support/color.h"
 
 namespace brandlint::raster {
 
@@ -74,6 +76,15 @@ inline std::uint32_t byte_max(std::uint32_t a, std::uint32_t b) {
   }
   return out;
 }
+
+/// Grows the photo over smooth areas beside it that no brand colour explains: 8-connected groups
+/// of opaque tiles whose blocks each span at most a few steps per channel, whose colour (the
+/// mid-range of their blocks) `far_from_brand` accepts, that touch the photo and whose colour
+/// drifts across the group — a sky or a blurred background has fewer than 8 colours per tile
+/// and is not busy or textured, but it is a gradient; a flat off-palette patch does not drift
+/// and stays a graphic. Updates the photo areas. Needs block_stats() of the image.
+void grow_over_smooth_areas(const BlockStats& blocks, cv::Size image, PhotoMask& photo,
+                            const std::function<bool(color::Rgb)>& far_from_brand);
 
 /// Finds photo areas in an 8-bit BGRA image; pixels with α < 250 are not counted. `blocks`
 /// (block_stats() of the same image) lets tiles whose range allows at most four colours skip

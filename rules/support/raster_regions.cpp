@@ -197,10 +197,9 @@ class EdgeField {
         const std::uint32_t key = color_key(p);
         if (key != last_key) {
           last_key = key;
-          last = table_.known(key);
+          last = &table_.get(key);  // judged now if the sweep did not need it
         }
         const ColorVerdict* v = last;
-        if (v == nullptr) return true;  // never judged: treat as unknown, i.e. not flat
         lo = {std::min(lo[0], v->L), std::min(lo[1], v->a), std::min(lo[2], v->b)};
         hi = {std::max(hi[0], v->L), std::max(hi[1], v->a), std::max(hi[2], v->b)};
       }
@@ -265,17 +264,19 @@ long long grow_box(RegionContext& ctx, PixelBox& box, DistanceTo& distance,
   std::vector<std::uint16_t> groups;
   const auto line_joins = [&](int x0, int y0, int dx, int dy, int length) {
     groups.clear();
+    int hits = 0;
     for (int i = 0; i < length; ++i) {
       const int x = x0 + i * dx, y = y0 + i * dy;
       const std::uint8_t* p = bgra.ptr<std::uint8_t>(y) + 4 * x;
       if (p[3] < kMinAlpha || ctx.photo.photo_at(x, y)) continue;
-      // nullptr: a colour never judged (only in the compression band along edges).
-      const ColorVerdict* v = ctx.table.known(color_key(p));
-      if (v != nullptr && distance(color_key(p)) < ctx.table.distance(color_key(p))) {
-        groups.push_back(v->group);
+      const std::uint32_t key = color_key(p);
+      const ColorVerdict& v = ctx.table.get(key);
+      if (distance(key) < ctx.table.distance(key)) {
+        ++hits;
+        // Only pixels that are in a share can be taken out of it (ColorVerdict::counted).
+        if (v.counted) groups.push_back(v.group);
       }
     }
-    const int hits = static_cast<int>(groups.size());
     if (hits * 2 < length) return -1;
     for (const std::uint16_t g : groups) ++taken[g];
     return hits;
@@ -320,9 +321,9 @@ double ring_continuity(RegionContext& ctx, const PixelBox& box, DistanceTo& dist
   const auto visit = [&](int x, int y) {
     if (x < 0 || y < 0 || x >= ctx.bgra.cols || y >= ctx.bgra.rows) return;
     const std::uint8_t* p = ctx.bgra.ptr<std::uint8_t>(y) + 4 * x;
-    if (p[3] < kMinAlpha || ctx.photo.photo_at(x, y) || ctx.table.known(color_key(p)) == nullptr) {
-      return;
-    }
+    // Photo pixels count too: a colour that runs on into a photo (a sky, a wall) continues
+    // there, so the region is a part of the photo the tile statistic missed.
+    if (p[3] < kMinAlpha) return;
     ++valid;
     close += distance(color_key(p)) <= limit ? 1 : 0;
   };
@@ -473,13 +474,11 @@ cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, VerdictTa
       const std::uint8_t* p = row + 4 * x;
       if (p[3] >= kMinAlpha && !photo.photo_at(roi.x + x, roi.y + y)) {
         const std::uint32_t key = color_key(p);
-        if (key != last_key) last_key = key, v = table.known(key);
-        if (v != nullptr) {
-          lab[0](y, x) = v->L, lab[1](y, x) = v->a, lab[2](y, x) = v->b;
-          continue;
-        }
+        if (key != last_key) last_key = key, v = &table.get(key);
+        lab[0](y, x) = v->L, lab[1](y, x) = v->a, lab[2](y, x) = v->b;
+        continue;
       }
-      invalid(y, x) = 1;  // transparent, photo or never judged: an edge for its neighbours
+      invalid(y, x) = 1;  // transparent or photo: an edge for its neighbours
     }
   }
   // Replicated borders reproduce EdgeField's clipping at the image border; elsewhere the window

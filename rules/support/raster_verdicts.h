@@ -24,6 +24,9 @@ struct ColorVerdict {
   // only for colours of candidate regions (VerdictTable::blend): most off colours are edge
   // noise that never reaches a region, and the blend search is the dearest test.
   std::uint8_t blend_state = 0;
+  // Its pixels are in the shares (group_px). False for a colour first judged after the lossy
+  // sweep counted them (VerdictTable::shares_counted): one only in the compression band.
+  bool counted = true;
 };
 
 /// ColorVerdict::delta_e00 not computed yet.
@@ -85,8 +88,8 @@ Nearest nearest_color(const color::Lab& lab, const RasterPalette& palette);
 /// Per-image cache of verdicts, filled lazily. Not thread-safe: one per analysis.
 class VerdictTable {
  public:
-  /// `cubes` (lossy images): colours inside a sure cube are never swept into the table, so
-  /// known() judges them when a later step asks.
+  /// `cubes` (lossy images): colours inside a sure box are counted in the shares without a
+  /// verdict, so a verdict judged for one later is still ColorVerdict::counted.
   VerdictTable(const RasterPalette& palette, JudgeMode mode,
                const std::vector<SureCube>* cubes = nullptr);
 
@@ -120,18 +123,10 @@ class VerdictTable {
       slot = (slot + 1) & mask_;
     }
   }
-  /// The verdict of a colour the sweep has settled: judged already, or inside a sure cube (then
-  /// judged now, which is cheap and agrees with the cube). nullptr for a colour that was never
-  /// judged: photo-only, or only in the compression band along edges. The pointer is valid
-  /// until the next call that may judge a colour.
-  const ColorVerdict* known(std::uint32_t key) {
-    if (const ColorVerdict* v = find(key)) return v;
-    if (cubes_ == nullptr) return nullptr;
-    for (const SureCube& c : *cubes_) {
-      if (c.contains(key)) return &verdicts_[lookup(key).index];
-    }
-    return nullptr;
-  }
+  /// From now on, colours judged for the first time are marked as not counted in the shares
+  /// (ColorVerdict::counted): the lossy sweep counts the shares before the regions are judged,
+  /// and leaves out the colours of the compression band it did not judge.
+  void shares_counted() { late_ = true; }
   /// False when `key` was surely never judged (a 64-kbit filter of judged keys); true when it
   /// may have been. Cheaper than find() for colours that mostly were not.
   bool maybe_judged(std::uint32_t key) const {
@@ -165,6 +160,7 @@ class VerdictTable {
   const RasterPalette& palette_;
   JudgeMode mode_;
   const std::vector<SureCube>* cubes_;
+  bool late_ = false;
   JudgeScratch scratch_;
   std::vector<Brief> slots_;
   std::vector<ColorVerdict> verdicts_;
