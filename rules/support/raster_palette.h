@@ -3,9 +3,13 @@
 // regions worth a finding. Measured method and thresholds: docs visual.md §1.6 and §6 rec. 3.
 //
 //   1. α < 250 ignored;
-//   2. photo tiles (16×16, > 32 distinct 5-bit colours, opening, blobs ≥ 4×4 tiles) excluded
-//      before any colour is looked up;
-//   3. one verdict per distinct colour (double-precision Lab, CIEDE2000), cached per image;
+//   2. photo tiles (16×16, > 32 distinct 5-bit colours, opening, blobs ≥ 4×4 tiles, grown over
+//      textured tiles and over smooth off-palette areas beside them) excluded before any colour
+//      is looked up;
+//   3. one verdict per distinct colour (double-precision Lab, CIEDE2000), cached per image.
+//      Lossy images first go 8×8 block by block against each colour's SureCube (colours proven
+//      to share its verdict): most blocks of a flat JPEG need no verdict at all, and of the
+//      other pixels only those that can reach a region (a solid 7×7 core) are judged;
 //   4. off-palette pixels on edges (morphological gradient of Lab > 10, dilated 5×5) dropped;
 //   5. 8-connected regions ≥ min_region_px, judged by their median colour; regions made of
 //      blends between two allowed colours (anti-aliasing, gradients) accepted.

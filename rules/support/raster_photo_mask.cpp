@@ -280,7 +280,7 @@ void grow_over_smooth_areas(const BlockStats& blocks, cv::Size image, PhotoMask&
   const cv::Size grid = photo.tiles.size();
   // Per tile: smooth (and opaque, not photo yet, far from every brand colour), and the
   // mid-range colour of its blocks, which stands for its colour without a pass over its pixels.
-  cv::Mat1b smooth(grid, std::uint8_t{0});
+  cv::Mat1b smooth(grid, std::uint8_t{0}), wide(grid, std::uint8_t{0});
   std::vector<std::uint32_t> lows(grid.area()), highs(grid.area());
   for (int ty = 0; ty < grid.height; ++ty) {
     for (int tx = 0; tx < grid.width; ++tx) {
@@ -300,6 +300,7 @@ void grow_over_smooth_areas(const BlockStats& blocks, cv::Size image, PhotoMask&
         narrow = narrow && h - l <= kSmoothRange;
         mid[std::size_t(c)] = static_cast<std::uint8_t>((l + h + 1) / 2);
       }
+      wide(ty, tx) = narrow ? 0 : 1;
       if (!narrow || !far_from_brand({mid[2], mid[1], mid[0]})) continue;
       smooth(ty, tx) = 1;
       const std::size_t i = std::size_t(ty) * std::size_t(grid.width) + std::size_t(tx);
@@ -350,12 +351,19 @@ void grow_over_smooth_areas(const BlockStats& blocks, cv::Size image, PhotoMask&
     any = any || joins[l];
   }
   if (!any) return;
-  cv::Mat1b grown = photo.tiles.clone();
+  cv::Mat1b joined(grid, std::uint8_t{0});
   for (int ty = 0; ty < grid.height; ++ty) {
     for (int tx = 0; tx < grid.width; ++tx) {
-      if (joins[std::size_t(labels(ty, tx))]) grown(ty, tx) = 1;
+      if (joins[std::size_t(labels(ty, tx))]) joined(ty, tx) = 1;
     }
   }
+  // As for the photo itself, one last ring: the tiles a sky only partly covers (its border with
+  // the graphics, JPEG's chroma bleeding across it) are not smooth; take in those next to it.
+  cv::Mat1b around;
+  cv::dilate(joined, around, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  cv::Mat1b grown = photo.tiles.clone();
+  grown |= joined;
+  grown |= around & wide;
   photo.areas.clear();
   finish(grown, image, photo);
 }
