@@ -312,41 +312,41 @@ SweepResult sweep_blocks(const cv::Mat& bgra, const BlockStats& blocks, const Ph
 // compression band along edges) are cleared; their colours are not judged for them, and they
 // count for their group only when that colour was judged anyway.
 constexpr std::uint8_t kUnreachable = 3;
-void settle_candidates(const cv::Mat& bgra, const cv::Rect& window, VerdictTable& table,
-                       SweepResult& sweep, std::vector<long long>& group_px) {
-  const cv::Rect reach = sweep.candidate_bounds;  // of the candidates that can reach a region
-  for (int y = reach.y; y < reach.y + reach.height; ++y) {
+// Returns the bytes of its buffer of band colours (work_bytes).
+std::size_t settle_candidates(const cv::Mat& bgra, const cv::Rect& window, VerdictTable& table,
+                              SweepResult& sweep, std::vector<long long>& group_px) {
+  // One scan: reachable candidates are judged as they come; the colours of the band are noted
+  // and counted once every reachable colour has been judged.
+  std::vector<std::uint32_t> band;
+  for (int y = window.y; y < window.y + window.height; ++y) {
     const auto* row = bgra.ptr<std::uint32_t>(y);
     std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(y);
     std::uint32_t last = 0xFFFFFFFFu;
     VerdictTable::Brief brief;
-    const int end = reach.x + reach.width;
-    for (int x = next_set(cand, reach.x, end); x < end; x = next_set(cand, x + 1, end)) {
-      if (cand[x] != 1) continue;
+    const int end = window.x + window.width;
+    for (int x = next_set(cand, window.x, end); x < end; x = next_set(cand, x + 1, end)) {
       const std::uint32_t key = row[x] & 0xFFFFFFu;
+      if (cand[x] == kUnreachable) {
+        cand[x] = 0;
+        band.push_back(key);
+        continue;
+      }
       if (key != last) brief = table.lookup(key), last = key;  // a copy: the table may grow
       ++group_px[brief.group];
       cand[x] = brief.off ? 1 : 0;
     }
   }
-  for (int y = window.y; y < window.y + window.height; ++y) {
-    const auto* row = bgra.ptr<std::uint32_t>(y);
-    std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(y);
-    const int end = window.x + window.width;
-    std::uint32_t last = 0xFFFFFFFFu;
-    int group = -1;  // of `last`; -1: never judged
-    for (int x = next_set(cand, window.x, end); x < end; x = next_set(cand, x + 1, end)) {
-      if (cand[x] != kUnreachable) continue;
-      cand[x] = 0;
-      const std::uint32_t key = row[x] & 0xFFFFFFu;
-      if (key != last) {
-        // Most band colours were never judged: the filter says so without a probe.
-        const ColorVerdict* v = table.maybe_judged(key) ? table.find(key) : nullptr;
-        last = key, group = v == nullptr ? -1 : v->group;
-      }
-      if (group >= 0) ++group_px[std::size_t(group)];
+  std::uint32_t last = 0xFFFFFFFFu;
+  int group = -1;  // of `last`; -1: never judged
+  for (const std::uint32_t key : band) {
+    if (key != last) {
+      // Most band colours were never judged: the filter says so without a probe.
+      const ColorVerdict* v = table.maybe_judged(key) ? table.find(key) : nullptr;
+      last = key, group = v == nullptr ? -1 : v->group;
     }
+    if (group >= 0) ++group_px[std::size_t(group)];
   }
+  return band.capacity() * sizeof(std::uint32_t);
 }
 
 }  // namespace
@@ -411,6 +411,7 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
   }
   VerdictTable table(palette, JudgeMode{margin, lossy}, cubes);
   SweepResult swept;
+  std::size_t band_bytes = 0;
   if (lossy) {
     // Only candidates with a solid core can end up in a region, so the verdicts wait until the
     // candidates that cannot are dropped: in a flat JPEG those are most of the distinct colours
@@ -418,10 +419,9 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
     swept = sweep_blocks(bgra, blocks, photo, *cubes, out);
     const cv::Rect window = swept.candidate_bounds;
     drop_coreless(swept, kUnreachable);
-    settle_candidates(bgra, window, table, swept, out.group_px);
+    band_bytes = settle_candidates(bgra, window, table, swept, out.group_px);
     table.shares_counted();
-    swept.candidate_bounds = window;
-    drop_coreless(swept);
+    drop_coreless(swept);  // within the bounds of the reachable ones: the rest are cleared
   } else {
     swept = sweep(bgra, photo, table, out);
   }
@@ -431,7 +431,8 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
   for (const OffRegion& r : out.regions) out.off_px += r.pixels;
   out.photo_areas = photo.areas;
   out.distinct_colors = table.size();
-  out.work_bytes = swept.candidates.total() + photo.tiles.total() + table.bytes() + blocks.bytes();
+  out.work_bytes =
+      swept.candidates.total() + photo.tiles.total() + table.bytes() + blocks.bytes() + band_bytes;
   return out;
 }
 

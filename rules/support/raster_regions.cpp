@@ -13,6 +13,10 @@
 
 #include <opencv2/imgproc.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace brandlint::raster {
 namespace {
 
@@ -41,51 +45,84 @@ struct CoreSpan {
   int y = 0, begin = 0, end = 0;
 };
 
-// The runs of set pixels in each row, shrunk by the core's half width: x ∈ [begin, end) of row y
-// has kLossyCore set pixels centred on it. Found by skipping zero words, so the cost follows the
-// candidates (JPEG ringing is a thin fraction of a 12 MP window), not the window's area.
-std::vector<std::vector<std::pair<int, int>>> shrunk_runs(const cv::Mat1b& window) {
-  constexpr int kHalf = kLossyCore / 2;
-  std::vector<std::vector<std::pair<int, int>>> runs(std::size_t(window.rows));
-  for (int y = 0; y < window.rows; ++y) {
-    const std::uint8_t* row = window.ptr<std::uint8_t>(y);
-    for (int x = next_set(row, 0, window.cols); x < window.cols;) {
-      int end = x + 1;
-      while (end < window.cols && row[end] != 0) ++end;
-      if (end - x >= kLossyCore) runs[std::size_t(y)].push_back({x + kHalf, end - kHalf});
-      x = next_set(row, end, window.cols);
-    }
+// The set pixels of one row of `window` as bits (bit x % 64 of word x / 64), zero beyond it.
+void row_bits(const std::uint8_t* row, int cols, std::vector<std::uint64_t>& out) {
+  std::fill(out.begin(), out.end(), 0);
+  int x = 0;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128();
+  for (; x + 16 <= cols; x += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + x));
+    const auto set = std::uint64_t(~_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) & 0xFFFF);
+    out[std::size_t(x / 64)] |= set << (x % 64);
   }
-  return runs;
+#endif
+  for (; x < cols; ++x) {
+    if (row[x] != 0) out[std::size_t(x / 64)] |= std::uint64_t{1} << (x % 64);
+  }
+}
+
+// Bit x of the result: bits x−kHalf … x+kHalf of `in` all set (the horizontal part of a
+// kLossyCore-wide erosion with a zero border).
+void erode_row(const std::vector<std::uint64_t>& in, std::vector<std::uint64_t>& out) {
+  constexpr int kHalf = kLossyCore / 2;
+  const std::size_t n = in.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t prev = i > 0 ? in[i - 1] : 0, next = i + 1 < n ? in[i + 1] : 0;
+    std::uint64_t w = in[i];
+    for (int d = 1; d <= kHalf; ++d) {
+      w &= (in[i] >> d) | (next << (64 - d));  // bit x + d
+      w &= (in[i] << d) | (prev >> (64 - d));  // bit x − d
+    }
+    out[i] = w;
+  }
 }
 
 // The centres of every kLossyCore × kLossyCore square of set pixels, in row order: what a 7×7
-// erosion with a zero border leaves set, computed as the intersection of the shrunk runs of the
-// seven rows around each centre row, without an eroded copy of the window.
+// erosion with a zero border leaves set. Rows are bitsets, eroded 64 pixels at a time: the cost
+// is a pass over the window's bytes and a few word operations per 64 pixels, whatever the
+// candidates look like (JPEG ringing is a thin fraction of a 12 MP window).
 std::vector<CoreSpan> solid_cores(const cv::Mat1b& window) {
   constexpr int kHalf = kLossyCore / 2;
-  const auto runs = shrunk_runs(window);
   std::vector<CoreSpan> out;
-  std::vector<std::pair<int, int>> common, next;
-  for (int y = kHalf; y + kHalf < window.rows; ++y) {
-    common = runs[std::size_t(y - kHalf)];
-    for (int dy = -kHalf + 1; dy <= kHalf && !common.empty(); ++dy) {
-      const auto& other = runs[std::size_t(y + dy)];
-      next.clear();
-      // Both lists are sorted and disjoint: a two-pointer sweep intersects them.
-      for (std::size_t i = 0, j = 0; i < common.size() && j < other.size();) {
-        const int b = std::max(common[i].first, other[j].first);
-        const int e = std::min(common[i].second, other[j].second);
-        if (b < e) next.push_back({b, e});
-        if (common[i].second < other[j].second) {
-          ++i;
-        } else {
-          ++j;
+  if (window.rows < kLossyCore || window.cols < kLossyCore) return out;
+  const std::size_t words = std::size_t(window.cols + 63) / 64;
+  // The horizontally eroded rows y − kHalf … y + kHalf, in a ring.
+  std::vector<std::vector<std::uint64_t>> ring(kLossyCore, std::vector<std::uint64_t>(words));
+  std::vector<std::uint64_t> bits(words), core(words);
+  for (int y = 0; y < window.rows; ++y) {
+    row_bits(window.ptr<std::uint8_t>(y), window.cols, bits);
+    erode_row(bits, ring[std::size_t(y % kLossyCore)]);
+    const int centre = y - kHalf;
+    if (centre < kHalf) continue;
+    for (std::size_t i = 0; i < words; ++i) {
+      std::uint64_t w = ring[0][i];
+      for (std::size_t r = 1; r < ring.size(); ++r) w &= ring[r][i];
+      core[i] = w;
+    }
+    // Runs of set bits, as [begin, end) spans.
+    int begin = -1;
+    for (std::size_t i = 0; i < words; ++i) {
+      std::uint64_t w = core[i];
+      int base = int(i) * 64, pos = 0;
+      while (pos < 64) {
+        if (begin < 0) {
+          if (w == 0) break;
+          const int skip = __builtin_ctzll(w);
+          pos += skip, w >>= skip;
+          begin = base + pos;
+        }
+        const std::uint64_t inverted = ~w;
+        const int run = inverted == 0 ? 64 - pos : __builtin_ctzll(inverted);
+        pos += run;
+        w = pos < 64 ? w >> run : 0;
+        if (pos < 64) {
+          out.push_back({centre, begin, base + pos});
+          begin = -1;
         }
       }
-      std::swap(common, next);
     }
-    for (const auto& [b, e] : common) out.push_back({y, b, e});
+    if (begin >= 0) out.push_back({centre, begin, int(words) * 64});
   }
   return out;
 }
@@ -99,8 +136,19 @@ struct Component {
 // Labels the 8-connected components of `mask` that contain a kLossyCore × kLossyCore square of
 // set pixels (labels 1, 2, ...; every other pixel 0). Grown from the squares' centres, so the
 // cost is finding the cores plus the size of those components, not a labelling of the window.
+// Zero-filled by calloc: a large block comes as fresh zero pages mapped on first touch, so a
+// label image of a 12 MP window costs what the components touch, not 48 MB of zeroing.
+struct ZeroLabels {
+  std::unique_ptr<int, void (*)(void*)> data{nullptr, std::free};
+  cv::Mat1i labels;
+  explicit ZeroLabels(cv::Size size)
+      : data(static_cast<int*>(std::calloc(std::size_t(size.area()) + 1, sizeof(int))), std::free) {
+    if (data == nullptr) throw std::bad_alloc();
+    labels = cv::Mat1i(size.height, size.width, data.get());
+  }
+};
+
 std::vector<Component> cored_components(const cv::Mat1b& mask, cv::Mat1i& labels) {
-  labels = cv::Mat1i(mask.size(), 0);
   std::vector<Component> out;
   if (mask.cols < kLossyCore || mask.rows < kLossyCore) return out;
   std::vector<cv::Point> stack;
@@ -557,9 +605,9 @@ std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& swee
   };
   if (lossy) {
     // Only components with a solid core can be findings (kLossyCore).
-    cv::Mat1i labels;
-    for (const Component& c : cored_components(sweep.candidates(bounds), labels)) {
-      judge(labels, c.label, c.box, c.area);
+    ZeroLabels zero(bounds.size());
+    for (const Component& c : cored_components(sweep.candidates(bounds), zero.labels)) {
+      judge(zero.labels, c.label, c.box, c.area);
     }
   } else {
     cv::Mat labels, stats, centroids;
