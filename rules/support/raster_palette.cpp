@@ -306,12 +306,12 @@ SweepResult sweep_blocks(const cv::Mat& bgra, const BlockStats& blocks, const Ph
   return result;
 }
 
-// After sweep_blocks() and drop_coreless(sweep, kUnreachable): candidates that can reach a
-// region (1) get their verdicts — off-palette ones stay candidates, the others are cleared —
-// and every pixel counts for its colour's group. Unreachable candidates (kUnreachable: the
-// compression band along edges) are cleared; their colours are not judged for them, and they
-// count for their group only when that colour was judged anyway.
-constexpr std::uint8_t kUnreachable = 3;
+// After sweep_blocks() and mark_cored(): candidates that can reach a region (2) get their
+// verdicts — off-palette ones stay candidates (1), the others are cleared — and every pixel
+// counts for its colour's group. Unreachable candidates (still 1: the compression band along
+// edges) are cleared; their colours are not judged for them, and they count for their group
+// only when that colour was judged anyway.
+constexpr std::uint8_t kUnreachable = 1;
 // Returns the bytes of its buffer of band colours (work_bytes).
 std::size_t settle_candidates(const cv::Mat& bgra, const cv::Rect& window, VerdictTable& table,
                               SweepResult& sweep, std::vector<long long>& group_px) {
@@ -418,9 +418,10 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
     // (ringing along every edge).
     swept = sweep_blocks(bgra, blocks, photo, *cubes, out);
     const cv::Rect window = swept.candidate_bounds;
-    drop_coreless(swept, kUnreachable);
+    const cv::Rect reach = mark_cored(swept);
     band_bytes = settle_candidates(bgra, window, table, swept, out.group_px);
     table.shares_counted();
+    swept.candidate_bounds = reach;
     drop_coreless(swept);  // within the bounds of the reachable ones: the rest are cleared
   } else {
     swept = sweep(bgra, photo, table, out);

@@ -445,17 +445,13 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
 
 }  // namespace
 
-void drop_coreless(SweepResult& sweep, std::uint8_t dropped) {
-  if (sweep.candidate_bounds.empty()) return;
+cv::Rect mark_cored(SweepResult& sweep) {
+  if (sweep.candidate_bounds.empty()) return {};
   const cv::Rect bounds = sweep.candidate_bounds;
   cv::Mat1b window = sweep.candidates(bounds);
-  if (window.cols < kLossyCore || window.rows < kLossyCore) {
-    window.setTo(dropped, window);
-    sweep.candidate_bounds = cv::Rect();
-    return;
-  }
+  if (window.cols < kLossyCore || window.rows < kLossyCore) return {};
   // Seeds: centres of solid cores. Grow each over the candidates (8-connected), marking the
-  // pixels reached with 2 in place, then keep only those: no label image of the whole window.
+  // pixels reached with 2 in place: no label image of the whole window.
   const std::vector<CoreSpan> core_spans = solid_cores(window);
   int x0 = window.cols, y0 = window.rows, x1 = -1, y1 = -1;
   std::vector<cv::Point> stack;
@@ -483,20 +479,15 @@ void drop_coreless(SweepResult& sweep, std::uint8_t dropped) {
       }
     }
   }
-  // 2 -> 1 (kept), 1 -> `dropped`.
-  if (dropped == 0) {
-    cv::threshold(window, window, 1, 1, cv::THRESH_BINARY);
-  } else {
-    for (int y = 0; y < window.rows; ++y) {
-      std::uint8_t* row = window.ptr<std::uint8_t>(y);
-      for (int x = next_set(row, 0, window.cols); x < window.cols;
-           x = next_set(row, x + 1, window.cols)) {
-        row[x] = row[x] == 2 ? 1 : dropped;
-      }
-    }
-  }
-  sweep.candidate_bounds =
-      x1 < 0 ? cv::Rect() : cv::Rect(x0 + bounds.x, y0 + bounds.y, x1 - x0 + 1, y1 - y0 + 1);
+  return x1 < 0 ? cv::Rect() : cv::Rect(x0 + bounds.x, y0 + bounds.y, x1 - x0 + 1, y1 - y0 + 1);
+}
+
+void drop_coreless(SweepResult& sweep) {
+  if (sweep.candidate_bounds.empty()) return;
+  cv::Mat1b window = sweep.candidates(sweep.candidate_bounds);
+  const cv::Rect kept = mark_cored(sweep);
+  cv::threshold(window, window, 1, 1, cv::THRESH_BINARY);  // 2 -> 1 (kept), 1 -> 0
+  sweep.candidate_bounds = kept;
 }
 
 namespace {

@@ -37,8 +37,11 @@ struct SweepResult {
 /// connected component has no solid 7×7 core (see find_regions). Masking edges only removes
 /// candidates, so a component without a core now has none after masking either; doing this
 /// first spares mask_edges() the ringing along every text and shape edge of a JPEG.
-/// `dropped`: what the dropped candidates become (0, or a mark a later step reads).
-void drop_coreless(SweepResult& sweep, std::uint8_t dropped = 0);
+void drop_coreless(SweepResult& sweep);
+
+/// The first half of drop_coreless(): marks the candidates whose component has a solid core
+/// with 2, leaves the others at 1, and returns the bounds of the marked ones.
+cv::Rect mark_cored(SweepResult& sweep);
 
 /// Clears candidates that lie on an edge: within 2 px (the 5×5 dilation) of a pixel whose 3×3
 /// neighbourhood spans more than 10 in L*, a* or b*. Transparent and photo pixels count as
