@@ -421,8 +421,10 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
     const cv::Rect reach = mark_cored(swept);
     band_bytes = settle_candidates(bgra, window, table, swept, out.group_px);
     table.shares_counted();
+    // Off-palette candidates whose core was partly within tolerance lose it now, before the
+    // edge mask would judge their neighbours. Reachable ones lie within `reach`.
     swept.candidate_bounds = reach;
-    drop_coreless(swept);  // within the bounds of the reachable ones: the rest are cleared
+    drop_coreless(swept);
   } else {
     swept = sweep(bgra, photo, table, out);
   }

@@ -386,7 +386,10 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
                                       const cv::Rect& box, cv::Point origin, long long area) {
   std::array<std::array<long long, 256>, 3> histograms{};
   long long blends = 0;
-  std::unordered_map<std::uint16_t, long long> region_groups;
+  std::vector<long long> region_groups(ctx.group_px.size(), 0);
+  std::uint32_t last = 0xFFFFFFFFu;  // no 24-bit key
+  bool blend = false;
+  std::uint16_t group = 0;
   for (int y = box.y; y < box.y + box.height; ++y) {
     const int* lrow = labels.ptr<int>(y);
     const std::uint8_t* prow = ctx.bgra.ptr<std::uint8_t>(y + origin.y) + 4 * origin.x;
@@ -395,9 +398,13 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
       const std::uint8_t* p = prow + 4 * x;
       ++histograms[0][p[2]], ++histograms[1][p[1]], ++histograms[2][p[0]];
       const std::uint32_t key = color_key(p);
-      const ColorVerdict& v = *ctx.table.find(key);  // every candidate was judged
-      blends += ctx.table.blend(key) ? 1 : 0;
-      ++region_groups[v.group];
+      if (key != last) {  // a flat patch repeats a few colours: look each run up once
+        last = key;
+        group = ctx.table.find(key)->group;  // every candidate was judged
+        blend = ctx.table.blend(key);
+      }
+      blends += blend ? 1 : 0;
+      ++region_groups[group];
     }
   }
   OffRegion r;
@@ -432,7 +439,7 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
     if (double(flat) < kFlatShare * double(area)) return std::nullopt;  // a gradient, soft edge
   }
   std::vector<long long> taken(ctx.group_px.size(), 0);
-  for (const auto& [group, count] : region_groups) taken[group] += count;
+  for (std::size_t g = 0; g < taken.size(); ++g) taken[g] += region_groups[g];
   r.pixels = area + grow_box(ctx, r.box, distance, taken);
   // A flat-looking band of a gradient: its colour continues across its border.
   if (mostly_blends && ring_continuity(ctx, r.box, distance, threshold) >= kRingContinuity) {
