@@ -4,7 +4,9 @@
 // than 32 is "busy"; an opening on the tile grid removes thin chains of busy tiles (text edges in
 // a JPEG), and only blobs of at least 4×4 tiles count as photos. Each photo then grows over the
 // textured tiles (> 8 colours: the smooth parts of a photo, 10–60 in fruits.jpg) connected to it,
-// takes in one ring of non-flat tiles (> 4) and fills the flat holes it encloses.
+// takes in one ring of non-flat tiles (> 4) and fills the flat holes it encloses. Smoother
+// parts still (a sky: < 8 colours per tile) join through grow_over_smooth_areas(), which needs
+// the palette and so runs in the raster pipeline.
 #pragma once
 
 #include <algorithm>
