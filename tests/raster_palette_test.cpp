@@ -505,7 +505,12 @@ TEST(RasterVerdicts, Delta00BoundsEncloseTheExactValue) {
   check({50, -80, 2e-6}, {48, -79, 3e-6});
   check({50, -80, 2e-6}, {50, 80, 2e-6});
   check({60, 0.001, 0.002}, {61, -0.002, 0.001});
-  check({60, 0.001, 1e-12}, {61, -0.002, 1e-12});    // below kUpperMinB: all hues
+  check({60, 0.001, 1e-12}, {61, -0.002, 1e-12});  // below kUpperMinB: all hues
+  // Both b* < 0 (the other half): hues near 180° and 360°, the blue region.
+  check({50, 80, -2e-6}, {52, 79, -1e-5});
+  check({50, -80, -2e-6}, {48, -79, -3e-6});
+  check({50, -80, -2e-6}, {50, 80, -2e-6});
+  check({9.5, 3.2, -17.8}, {10.4, 5.0, -16.1});      // Midnat and a JPEG neighbour
   check({53.24, 80.09, 67.20}, {54.0, 76.0, 70.5});  // sRGB red and a neighbour
   // Bounds tight enough to be useful: for a small difference, within a factor of ~2.
   const De00Bounds b = delta_e00_bounds(color::srgb_to_lab(color::Rgb{0xE4, 0x00, 0x2B}),

@@ -71,6 +71,14 @@ const HueWeightRange& upper_hue_weight_range() {
   return range;
 }
 
+// Likewise when both colours have b* < 0: hue angles and their plain mean in (180°, 360°), taken
+// as [179°, 361°]. The blue-region rotation is largest there, so only T narrows. Blues, violets
+// and dark navies (most tints of a blue brand colour) get tighter bounds.
+const HueWeightRange& lower_hue_weight_range() {
+  static const HueWeightRange range = hue_weight_range_over(179.0, 361.0);
+  return range;
+}
+
 // b* at least this: the hue angles stay clear of 0° and 180° by far more than rounding (|a'| is
 // below 200, so h' is at least 2.8e-7° from either), and the mean hue is never taken the long
 // way round.
@@ -181,7 +189,10 @@ De00Bounds delta_e00_bounds(const color::Lab& lab1, const color::Lab& lab2) {
   // S_H = 1 + 0.015·C̄'·T(h̄'): T is only known to lie in its range over the hues h̄' can take
   // (all of them, or (0°, 180°) when both b* are positive).
   const bool upper = lab1.b > kUpperMinB && lab2.b > kUpperMinB;
-  const HueWeightRange& t = upper ? upper_hue_weight_range() : hue_weight_range();
+  const bool lower = lab1.b < -kUpperMinB && lab2.b < -kUpperMinB;
+  const HueWeightRange& t = upper   ? upper_hue_weight_range()
+                            : lower ? lower_hue_weight_range()
+                                    : hue_weight_range();
   const double s_h_min = 1.0 + 0.015 * cp_mean * t.min, s_h_max = 1.0 + 0.015 * cp_mean * t.max;
   // R_T = −sin(2Δθ)·R_C with Δθ ∈ (0°, 30°]: |R_T| ≤ sin 60°·R_C (far less in the upper half).
   const double cp_mean7 = pow7(cp_mean);
