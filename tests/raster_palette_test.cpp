@@ -510,7 +510,28 @@ TEST(RasterVerdicts, Delta00BoundsEncloseTheExactValue) {
   check({50, 80, -2e-6}, {52, 79, -1e-5});
   check({50, -80, -2e-6}, {48, -79, -3e-6});
   check({50, -80, -2e-6}, {50, 80, -2e-6});
-  check({9.5, 3.2, -17.8}, {10.4, 5.0, -16.1});      // Midnat and a JPEG neighbour
+  check({9.5, 3.2, -17.8}, {10.4, 5.0, -16.1});  // Midnat and a JPEG neighbour
+  // One quadrant each (narrower T and rotation): around 45°, 135°, 225°, 275° (the blue peak),
+  // and pairs near the quadrant borders.
+  check({50, 30, 30}, {51, 28, 33});
+  check({50, -30, 30}, {51, -28, 33});
+  check({50, -30, -30}, {51, -28, -33});
+  check({40, 2.6, -30}, {41, 3.1, -33});
+  check({50, 1e-5, 40}, {52, 2e-5, 41});
+  check({50, 40, 1e-5}, {52, 41, 2e-5});
+  check({50, -1e-5, -40}, {52, -2e-5, -41});
+  // Random pairs within one quadrant, close and far.
+  cv::RNG quad(11);
+  for (int i = 0; i < 100000; ++i) {
+    const double sa = i % 4 == 0 || i % 4 == 3 ? 1.0 : -1.0, sb = i % 4 < 2 ? 1.0 : -1.0;
+    const double r = i % 8 < 4 ? 80.0 : 2.0;
+    const color::Lab p{quad.uniform(0.0, 100.0), sa * quad.uniform(0.0, 100.0),
+                       sb * quad.uniform(0.0, 100.0)};
+    const color::Lab q{std::clamp(p.L + quad.uniform(-r, r), 0.0, 100.0),
+                       sa * std::abs(p.a + quad.uniform(-r, r)),
+                       sb * std::abs(p.b + quad.uniform(-r, r))};
+    check(p, q);
+  }
   check({53.24, 80.09, 67.20}, {54.0, 76.0, 70.5});  // sRGB red and a neighbour
   // Bounds tight enough to be useful: for a small difference, within a factor of ~2.
   const De00Bounds b = delta_e00_bounds(color::srgb_to_lab(color::Rgb{0xE4, 0x00, 0x2B}),

@@ -79,6 +79,36 @@ const HueWeightRange& lower_hue_weight_range() {
   return range;
 }
 
+// Narrower still when both colours lie in one quadrant of the a'b' plane: both hue angles and
+// their plain mean in that quadrant (taken 1° wider each side against rounding). Besides T, the
+// largest rotation |sin 2Δθ| over the quadrant (with a 1 % margin) bounds R_T: it is small away
+// from the blue region around 275°.
+struct QuadrantBounds {
+  HueWeightRange t;
+  double rotation_sine = 0.0;
+};
+
+const std::array<QuadrantBounds, 4>& quadrant_bounds() {
+  static const std::array<QuadrantBounds, 4> bounds = [] {
+    constexpr double kPi = 3.14159265358979323846;
+    std::array<QuadrantBounds, 4> out{};
+    for (std::size_t q = 0; q < 4; ++q) {
+      const double from = 90.0 * double(q) - 1.0, to = 90.0 * double(q + 1) + 1.0;
+      out[q].t = hue_weight_range_over(from, to);
+      double sine = 0.0;
+      for (int i = 0; i <= int(std::lround((to - from) * 100.0)); ++i) {
+        const double h = std::fmod(from + i / 100.0 + 360.0, 360.0);  // as CIEDE2000 takes h̄'
+        const double offset = (h - 275.0) / 25.0;
+        const double d_theta = 30.0 * std::exp(-offset * offset);
+        sine = std::max(sine, std::sin(2.0 * d_theta * kPi / 180.0));
+      }
+      out[q].rotation_sine = std::min(1.0, 1.01 * sine + 1e-6);
+    }
+    return out;
+  }();
+  return bounds;
+}
+
 // b* at least this: the hue angles stay clear of 0° and 180° by far more than rounding (|a'| is
 // below 200, so h' is at least 2.8e-7° from either), and the mean hue is never taken the long
 // way round.
@@ -190,13 +220,25 @@ De00Bounds delta_e00_bounds(const color::Lab& lab1, const color::Lab& lab2) {
   // (all of them, or (0°, 180°) when both b* are positive).
   const bool upper = lab1.b > kUpperMinB && lab2.b > kUpperMinB;
   const bool lower = lab1.b < -kUpperMinB && lab2.b < -kUpperMinB;
-  const HueWeightRange& t = upper   ? upper_hue_weight_range()
-                            : lower ? lower_hue_weight_range()
-                                    : hue_weight_range();
+  // The quadrant of each colour (−1: on or near an axis): Q1 a' > 0, b > 0; Q2 a' < 0, b > 0;
+  // Q3 a' < 0, b < 0; Q4 a' > 0, b < 0 (hues 0–90°, 90–180°, 180–270°, 270–360°).
+  const auto quadrant = [](double ap, double b) {
+    if (std::abs(ap) <= kUpperMinB || std::abs(b) <= kUpperMinB) return -1;
+    return b > 0.0 ? (ap > 0.0 ? 0 : 1) : (ap < 0.0 ? 2 : 3);
+  };
+  const int q1 = quadrant(a1p, lab1.b), q2 = quadrant(a2p, lab2.b);
+  const QuadrantBounds* same = q1 >= 0 && q1 == q2 ? &quadrant_bounds()[std::size_t(q1)] : nullptr;
+  const HueWeightRange& t = same != nullptr ? same->t
+                            : upper         ? upper_hue_weight_range()
+                            : lower         ? lower_hue_weight_range()
+                                            : hue_weight_range();
   const double s_h_min = 1.0 + 0.015 * cp_mean * t.min, s_h_max = 1.0 + 0.015 * cp_mean * t.max;
-  // R_T = −sin(2Δθ)·R_C with Δθ ∈ (0°, 30°]: |R_T| ≤ sin 60°·R_C (far less in the upper half).
+  // R_T = −sin(2Δθ)·R_C with Δθ ∈ (0°, 30°]: |R_T| ≤ sin 60°·R_C (far less in the upper half
+  // and away from the blue region).
   const double cp_mean7 = pow7(cp_mean);
-  const double rotation_sine = upper ? upper_rotation_sine() : 0.8660254037844387;
+  const double rotation_sine = same != nullptr ? same->rotation_sine
+                               : upper         ? upper_rotation_sine()
+                                               : 0.8660254037844387;
   const double rho = rotation_sine * 2.0 * std::sqrt(cp_mean7 / (cp_mean7 + kPow25To7));
   const double l = (lab2.L - lab1.L) / s_l;
   const double x = std::abs(c2p - c1p) / s_c;
