@@ -157,6 +157,40 @@ TEST(RasterPalette, PhotoAreasAreExcludedBeforeLookup) {
   }
 }
 
+// A photo whose top is a smooth sky (a vertical gradient: 2–8 colours per tile, neither busy nor
+// textured, off-palette) next to flat planted patches, one of them touching the photo's side.
+// The sky is part of the photo (it drifts and touches it); the flat patches are still found.
+TEST(RasterPalette, SmoothSkyJoinsItsPhotoFlatPatchesBesideItAreFound) {
+  corpus::Banner b = corpus::planted_banner(1.5);  // 1200×600, patch 90×60 at (618,144)
+  const cv::Rect inset(700, 240, 480, 340);
+  cv::Mat photo = corpus::procedural_photo(inset.size(), 3);
+  const cv::Scalar top = corpus::bgra("#2264A6"), horizon = corpus::bgra("#8FB8DE");
+  constexpr int kSky = 160;
+  for (int y = 0; y < kSky; ++y) {
+    const double t = y / double(kSky - 1);
+    photo.row(y).setTo(top + t * (horizon - top));
+  }
+  photo.copyTo(b.image(inset));
+  // Its right edge ends a tile column; the next column is the photo's (tile-aligned) border.
+  const cv::Rect beside(628, 420, 60, 60);
+  cv::rectangle(b.image, beside, corpus::bgra(corpus::kOffRed), cv::FILLED);
+  b.planted.push_back({beside, corpus::kOffRed});
+  for (const int q : {0, 90, 75, 60}) {
+    SCOPED_TRACE(fmt::format("JPEG q{} (0 = lossless)", q));
+    const cv::Mat img = q == 0 ? b.image : corpus::jpeg_round_trip(b.image, q);
+    const RasterAnalysis a = analyze_raster(img, q != 0, palette());
+    for (const OffRegion& r : a.regions) {
+      EXPECT_TRUE((cv::Rect(r.box.x, r.box.y, r.box.w, r.box.h) & inset).empty())
+          << "region inside the photo:\n"
+          << describe(a);
+    }
+    expect_found_exactly(a, b, q == 0 ? 1 : 4, q == 0);
+    ASSERT_EQ(a.photo_areas.size(), 1u);
+    const PixelBox& p = a.photo_areas[0];
+    EXPECT_EQ(cv::Rect(p.x, p.y, p.w, p.h) & inset, inset);
+  }
+}
+
 TEST(RasterPalette, TransparentPixelsDoNotCount) {
   const cv::Mat img = corpus::transparent_logo();
   const RasterAnalysis a = analyze_raster(img, false, palette());
@@ -331,6 +365,100 @@ TEST(RasterVerdicts, VerdictsAreExactCiede2000) {
   EXPECT_GT(decided_by_bounds, samples.size() / 2);
 }
 
+// The sure boxes settle a lossy pixel without its own verdict, so every colour in them must get
+// exactly that verdict: nearest to the box's colour, not off-palette. All colours on the faces
+// of every box, and random colours inside; boxes of different colours never overlap.
+TEST(RasterVerdicts, SureBoxesHoldOnlyColoursWithTheirColoursVerdict) {
+  const std::vector<SureCube>& boxes = palette().sure_cubes();
+  ASSERT_EQ(boxes.size(), palette().colors().size());  // no duplicate colours in this palette
+  JudgeScratch scratch;
+  const JudgeMode mode{3.0, true};
+  cv::RNG rng(5);
+  long long checked = 0;
+  for (const SureCube& box : boxes) {
+    SCOPED_TRACE(guide::to_hex(palette().colors()[box.color].allowed.rgb));
+    EXPECT_EQ(box.group, palette().colors()[box.color].group);
+    const auto check = [&](int b, int g, int r) {
+      const color::Rgb rgb{std::uint8_t(r), std::uint8_t(g), std::uint8_t(b)};
+      const ColorVerdict v = judge_color(rgb, palette(), mode, scratch);
+      ASSERT_EQ(v.nearest, box.color) << guide::to_hex(rgb);
+      ASSERT_FALSE(v.off) << guide::to_hex(rgb);
+      ++checked;
+    };
+    for (int b = box.lo[0]; b <= box.hi[0]; ++b) {
+      for (int g = box.lo[1]; g <= box.hi[1]; ++g) {
+        for (int r = box.lo[2]; r <= box.hi[2]; ++r) {
+          const bool face = b == box.lo[0] || b == box.hi[0] || g == box.lo[1] || g == box.hi[1] ||
+                            r == box.lo[2] || r == box.hi[2];
+          if (face || rng.uniform(0, 8) == 0) check(b, g, r);
+        }
+      }
+    }
+    for (const SureCube& other : boxes) {
+      if (&other == &box) continue;
+      bool overlap = true;
+      for (std::size_t c = 0; c < 3; ++c) {
+        overlap = overlap && box.lo[c] <= other.hi[c] && other.lo[c] <= box.hi[c];
+      }
+      EXPECT_FALSE(overlap);
+    }
+    // contains() agrees with the bounds, alpha ignored.
+    const std::uint32_t inside =
+        0x12000000u | std::uint32_t{box.hi[2]} << 16 | std::uint32_t{box.lo[1]} << 8 | box.hi[0];
+    EXPECT_TRUE(box.contains(inside));
+    if (box.hi[0] < 255) {
+      EXPECT_FALSE(box.contains(inside + 1));
+    }
+  }
+  EXPECT_GT(checked, 1000);
+}
+
+// block_stats() (SSE2 for full 8-pixel blocks) against a plain loop, on an image whose size is
+// no multiple of 8, with random pixels, flat areas and transparency; and the photo mask with
+// block statistics (counts skipped where they cannot matter) equals the one without.
+TEST(RasterPhotoMask, BlockStatsAndTheirShortcutsAreExact) {
+  cv::Mat img = corpus::jpeg_round_trip(corpus::photo_banner({613, 301}, 9, 0.4).image, 70);
+  cv::RNG rng(3);
+  cv::Mat noise(40, 50, CV_8UC4);
+  rng.fill(noise, cv::RNG::UNIFORM, 0, 256);
+  noise.copyTo(img(cv::Rect(20, 250, 50, 40)));  // random alpha too
+  img(cv::Rect(590, 0, 23, 9)).setTo(cv::Scalar(10, 20, 30, 0));
+  const BlockStats blocks = block_stats(img);
+  ASSERT_EQ(blocks.cols, 77);
+  ASSERT_EQ(blocks.rows, 38);
+  for (int by = 0; by < blocks.rows; ++by) {
+    for (int bx = 0; bx < blocks.cols; ++bx) {
+      std::array<int, 4> lo{255, 255, 255, 255}, hi{0, 0, 0, 0};
+      for (int y = by * 8; y < std::min(img.rows, by * 8 + 8); ++y) {
+        for (int x = bx * 8; x < std::min(img.cols, bx * 8 + 8); ++x) {
+          const cv::Vec4b p = img.at<cv::Vec4b>(y, x);
+          for (int c = 0; c < 4; ++c)
+            lo[c] = std::min(lo[c], int(p[c])), hi[c] = std::max(hi[c], int(p[c]));
+        }
+      }
+      for (int c = 0; c < 4; ++c) {
+        ASSERT_EQ(int(blocks.min_of(bx, by) >> (8 * c) & 0xFFu), lo[std::size_t(c)])
+            << bx << "," << by;
+        ASSERT_EQ(int(blocks.max_of(bx, by) >> (8 * c) & 0xFFu), hi[std::size_t(c)])
+            << bx << "," << by;
+      }
+    }
+  }
+  for (const cv::Mat& image : {img, corpus::jpeg_round_trip(corpus::planted_banner(1.2).image, 80),
+                               corpus::photo_banner({800, 400}, 2, 0.5).image}) {
+    const PhotoMask plain = find_photo_areas(image);
+    const BlockStats stats = block_stats(image);
+    const PhotoMask quick = find_photo_areas(image, &stats);
+    EXPECT_EQ(cv::countNonZero(plain.tiles != quick.tiles), 0);
+    ASSERT_EQ(plain.areas.size(), quick.areas.size());
+    for (std::size_t i = 0; i < plain.areas.size(); ++i) {
+      EXPECT_EQ(plain.areas[i].x, quick.areas[i].x);
+      EXPECT_EQ(plain.areas[i].w, quick.areas[i].w);
+      EXPECT_EQ(plain.areas[i].h, quick.areas[i].h);
+    }
+  }
+}
+
 // The sweep and the photo tiles skip runs of one pixel value eight at a time; the run must end
 // exactly at the first different pixel wherever it falls relative to those chunks.
 TEST(RasterPhotoMask, RunEndStopsAtTheFirstDifferentPixel) {
@@ -377,7 +505,33 @@ TEST(RasterVerdicts, Delta00BoundsEncloseTheExactValue) {
   check({50, -80, 2e-6}, {48, -79, 3e-6});
   check({50, -80, 2e-6}, {50, 80, 2e-6});
   check({60, 0.001, 0.002}, {61, -0.002, 0.001});
-  check({60, 0.001, 1e-12}, {61, -0.002, 1e-12});    // below kUpperMinB: all hues
+  check({60, 0.001, 1e-12}, {61, -0.002, 1e-12});  // below kUpperMinB: all hues
+  // Both b* < 0 (the other half): hues near 180° and 360°, the blue region.
+  check({50, 80, -2e-6}, {52, 79, -1e-5});
+  check({50, -80, -2e-6}, {48, -79, -3e-6});
+  check({50, -80, -2e-6}, {50, 80, -2e-6});
+  check({9.5, 3.2, -17.8}, {10.4, 5.0, -16.1});  // Midnat and a JPEG neighbour
+  // One quadrant each (narrower T and rotation): around 45°, 135°, 225°, 275° (the blue peak),
+  // and pairs near the quadrant borders.
+  check({50, 30, 30}, {51, 28, 33});
+  check({50, -30, 30}, {51, -28, 33});
+  check({50, -30, -30}, {51, -28, -33});
+  check({40, 2.6, -30}, {41, 3.1, -33});
+  check({50, 1e-5, 40}, {52, 2e-5, 41});
+  check({50, 40, 1e-5}, {52, 41, 2e-5});
+  check({50, -1e-5, -40}, {52, -2e-5, -41});
+  // Random pairs within one quadrant, close and far.
+  cv::RNG quad(11);
+  for (int i = 0; i < 100000; ++i) {
+    const double sa = i % 4 == 0 || i % 4 == 3 ? 1.0 : -1.0, sb = i % 4 < 2 ? 1.0 : -1.0;
+    const double r = i % 8 < 4 ? 80.0 : 2.0;
+    const color::Lab p{quad.uniform(0.0, 100.0), sa * quad.uniform(0.0, 100.0),
+                       sb * quad.uniform(0.0, 100.0)};
+    const color::Lab q{std::clamp(p.L + quad.uniform(-r, r), 0.0, 100.0),
+                       sa * std::abs(p.a + quad.uniform(-r, r)),
+                       sb * std::abs(p.b + quad.uniform(-r, r))};
+    check(p, q);
+  }
   check({53.24, 80.09, 67.20}, {54.0, 76.0, 70.5});  // sRGB red and a neighbour
   // Bounds tight enough to be useful: for a small difference, within a factor of ~2.
   const De00Bounds b = delta_e00_bounds(color::srgb_to_lab(color::Rgb{0xE4, 0x00, 0x2B}),

@@ -1,9 +1,17 @@
 #include "rules/support/raster_palette.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
+#include <optional>
+#include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "rules/support/raster_photo_mask.h"
 #include "rules/support/raster_regions.h"
@@ -88,7 +96,270 @@ SweepResult sweep(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& tab
   return result;
 }
 
+// A sure box reaches at most this far from its colour on each side: 8-bit JPEG noise on flat
+// areas at quality ≥ 50 stays within a few steps, and each step costs a layer of verdicts when
+// the palette is first used on a lossy image.
+constexpr int kMaxSureReach = 8;
+
+// Whether every colour of `box` (R, G, B ranges, inclusive) with channel `axis` fixed at
+// `value` is judged nearest to colour `index` and not off in lossy mode.
+bool layer_is_sure(const RasterPalette& palette, std::size_t index, std::array<int, 6> box,
+                   int axis, int value, JudgeScratch& scratch) {
+  const JudgeMode mode{palette.thresholds().blend, true};
+  box[std::size_t(axis)] = box[std::size_t(axis) + 3] = value;
+  for (int r = box[0]; r <= box[3]; ++r) {
+    for (int g = box[1]; g <= box[4]; ++g) {
+      for (int b = box[2]; b <= box[5]; ++b) {
+        const ColorVerdict v =
+            judge_color({static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(g),
+                         static_cast<std::uint8_t>(b)},
+                        palette, mode, scratch);
+        if (v.off || v.nearest != index) return false;
+      }
+    }
+  }
+  return true;
+}
+
+// The sure box of colour `index`: from the colour itself, each of the six faces moves out one
+// layer at a time, in turn, while the new layer is all sure. Faces stop independently, so the
+// box is not a cube: white can only grow towards darker values, and a colour with a near
+// neighbour in one direction still grows in the others.
+std::optional<SureCube> sure_box(const RasterPalette& palette, std::size_t index,
+                                 JudgeScratch& scratch) {
+  const color::Rgb c = palette.colors()[index].allowed.rgb;
+  std::array<int, 6> box{c.r, c.g, c.b, c.r, c.g, c.b};  // lo R, G, B, hi R, G, B
+  if (!layer_is_sure(palette, index, box, 0, c.r, scratch)) return std::nullopt;  // a duplicate
+  std::array<bool, 6> open{true, true, true, true, true, true};
+  for (bool any = true; any;) {
+    any = false;
+    for (std::size_t f = 0; f < 6; ++f) {
+      if (!open[f]) continue;
+      const int axis = int(f % 3), centre = axis == 0 ? c.r : axis == 1 ? c.g : c.b;
+      const int value = f < 3 ? box[f] - 1 : box[f] + 1;
+      if (value < 0 || value > 255 || std::abs(value - centre) > kMaxSureReach ||
+          !layer_is_sure(palette, index, box, axis, value, scratch)) {
+        open[f] = false;
+        continue;
+      }
+      box[f] = value;
+      any = true;
+    }
+  }
+  const auto u8 = [](int v) { return static_cast<std::uint8_t>(v); };
+  return SureCube{{u8(box[2]), u8(box[1]), u8(box[0])},
+                  {u8(box[5]), u8(box[4]), u8(box[3])},
+                  static_cast<std::uint16_t>(index),
+                  static_cast<std::uint16_t>(palette.colors()[index].group)};
+}
+
+// One block, pixel by pixel: a pixel inside one of the `near` sure boxes counts for it, another
+// opaque one becomes a candidate. Returns whether any did; counts the opaque pixels into
+// `graphic_px` unless the caller knows the block is opaque.
+bool mark_block(const cv::Mat& bgra, int x0, int y0, int w, int h,
+                const std::vector<SureCube>& cubes, const std::vector<std::size_t>& near,
+                std::vector<long long>& cube_px, SweepResult& result,
+                long long* graphic_px = nullptr) {
+  bool marked = false;
+  for (int y = y0; y < y0 + h; ++y) {
+    const auto* row = bgra.ptr<std::uint32_t>(y);
+    std::uint8_t* cand = result.candidates.ptr<std::uint8_t>(y);
+    for (int x = x0; x < x0 + w; ++x) {
+      const std::uint32_t px = row[x];
+      if ((px >> 24) < kMinAlpha) continue;
+      if (graphic_px != nullptr) ++*graphic_px;
+      bool sure = false;
+      for (const std::size_t k : near) {
+        if (cubes[k].contains(px)) {
+          ++cube_px[k];
+          sure = true;
+          break;
+        }
+      }
+      if (!sure) cand[x] = 1, marked = true;
+    }
+  }
+  return marked;
+}
+
+// Set bits of a 4-bit mask (no popcount instruction without -mpopcnt).
+constexpr std::array<int, 16> kBitCount{0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+
+// mark_block() for a full, opaque 8-pixel-wide block: four pixels at a time, each box tested
+// with two saturating subtractions (zero in every colour byte = inside).
+bool mark_opaque_block(const cv::Mat& bgra, int x0, int y0, int h,
+                       const std::vector<SureCube>& cubes, const std::vector<std::size_t>& near,
+                       std::vector<long long>& cube_px, SweepResult& result) {
+#if defined(__SSE2__)
+  __m128i lo[8], hi[8];
+  const std::size_t n = std::min<std::size_t>(near.size(), 8);
+  if (n < near.size()) return mark_block(bgra, x0, y0, kBlock, h, cubes, near, cube_px, result);
+  for (std::size_t k = 0; k < n; ++k) {
+    const SureCube& c = cubes[near[k]];
+    // Alpha: 0 in lo and 255 in hi never stops a pixel.
+    lo[k] = _mm_set1_epi32(
+        int(std::uint32_t{c.lo[0]} | std::uint32_t{c.lo[1]} << 8 | std::uint32_t{c.lo[2]} << 16));
+    hi[k] = _mm_set1_epi32(int(std::uint32_t{c.hi[0]} | std::uint32_t{c.hi[1]} << 8 |
+                               std::uint32_t{c.hi[2]} << 16 | 0xFF000000u));
+  }
+  const __m128i zero = _mm_setzero_si128();
+  bool marked = false;
+  for (int y = y0; y < y0 + h; ++y) {
+    const auto* row = reinterpret_cast<const __m128i*>(bgra.ptr<std::uint32_t>(y) + x0);
+    std::uint8_t* cand = result.candidates.ptr<std::uint8_t>(y) + x0;
+    for (int half = 0; half < 2; ++half) {
+      const __m128i px = _mm_loadu_si128(row + half);
+      int open = 0xF;  // pixels not settled yet, one bit each
+      for (std::size_t k = 0; k < n && open != 0; ++k) {
+        const __m128i outside = _mm_or_si128(_mm_subs_epu8(lo[k], px), _mm_subs_epu8(px, hi[k]));
+        const int inside = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(outside, zero))) & open;
+        cube_px[near[k]] += kBitCount[inside];
+        open &= ~inside;
+      }
+      for (int i = 0; i < 4; ++i) {
+        if ((open >> i & 1) != 0) cand[4 * half + i] = 1, marked = true;
+      }
+    }
+  }
+  return marked;
+#else
+  return mark_block(bgra, x0, y0, kBlock, h, cubes, near, cube_px, result);
+#endif
+}
+
+// Lossy images, 8×8 block by 8×8 block: photo blocks are only counted; a block whose whole
+// range lies in one sure cube adds to that colour's share at once (most blocks of a flat
+// banner); elsewhere each pixel inside a sure cube is settled, the others are marked as
+// candidates that may be off-palette. Their verdicts come later, and only for those that can
+// reach a region (settle_candidates).
+SweepResult sweep_blocks(const cv::Mat& bgra, const BlockStats& blocks, const PhotoMask& photo,
+                         const std::vector<SureCube>& cubes, RasterAnalysis& out) {
+  SweepResult result;
+  result.candidates = cv::Mat1b(bgra.size(), std::uint8_t{0});
+  int bx0 = blocks.cols, by0 = blocks.rows, bx1 = -1, by1 = -1;  // blocks with candidates
+  std::vector<long long> cube_px(cubes.size(), 0);
+  std::vector<std::size_t> near;    // cubes the block's range meets
+  std::size_t hint = cubes.size();  // the box that settled the last settled block
+  for (int by = 0; by < blocks.rows; ++by) {
+    const int y0 = by * kBlock, h = std::min(kBlock, bgra.rows - y0);
+    for (int bx = 0; bx < blocks.cols; ++bx) {
+      const int x0 = bx * kBlock, w = std::min(kBlock, bgra.cols - x0);
+      const std::uint32_t lo = blocks.min_of(bx, by), hi = blocks.max_of(bx, by);
+      const bool opaque = (lo >> 24) >= kMinAlpha;
+      if (photo.tiles(y0 / kPhotoTile, x0 / kPhotoTile) != 0) {
+        if (opaque) {
+          out.photo_px += w * h;
+          continue;
+        }
+        for (int y = y0; y < y0 + h; ++y) {
+          const auto* row = bgra.ptr<std::uint32_t>(y);
+          for (int x = x0; x < x0 + w; ++x) out.photo_px += (row[x] >> 24) >= kMinAlpha ? 1 : 0;
+        }
+        continue;
+      }
+      // Neighbouring blocks are mostly the same flat colour: try the last box first.
+      if (opaque && hint < cubes.size() && cubes[hint].contains(lo) && cubes[hint].contains(hi)) {
+        cube_px[hint] += w * h;
+        out.graphic_px += w * h;
+        continue;
+      }
+      near.clear();
+      bool settled = false;
+      for (std::size_t k = 0; k < cubes.size() && !settled; ++k) {
+        const SureCube& c = cubes[k];
+        bool meets = true, inside = true;
+        for (int ch = 0; ch < 3; ++ch) {
+          const auto l = std::uint8_t(lo >> (8 * ch)), u = std::uint8_t(hi >> (8 * ch));
+          meets = meets && l <= c.hi[std::size_t(ch)] && u >= c.lo[std::size_t(ch)];
+          inside = inside && l >= c.lo[std::size_t(ch)] && u <= c.hi[std::size_t(ch)];
+        }
+        if (inside && opaque) {
+          cube_px[k] += w * h;
+          out.graphic_px += w * h;
+          settled = true;
+          hint = k;
+        } else if (meets) {
+          near.push_back(k);
+        }
+      }
+      if (settled) continue;
+      bool marked = false;
+      if (opaque) {
+        out.graphic_px += w * h;
+        marked = w == kBlock ? mark_opaque_block(bgra, x0, y0, h, cubes, near, cube_px, result)
+                             : mark_block(bgra, x0, y0, w, h, cubes, near, cube_px, result);
+      } else {
+        marked = mark_block(bgra, x0, y0, w, h, cubes, near, cube_px, result, &out.graphic_px);
+      }
+      if (marked) {
+        bx0 = std::min(bx0, bx), bx1 = std::max(bx1, bx), by0 = std::min(by0, by),
+        by1 = std::max(by1, by);
+      }
+    }
+  }
+  for (std::size_t k = 0; k < cubes.size(); ++k) out.group_px[cubes[k].group] += cube_px[k];
+  if (bx1 >= 0) {
+    result.candidate_bounds =
+        cv::Rect(bx0 * kBlock, by0 * kBlock, (bx1 - bx0 + 1) * kBlock, (by1 - by0 + 1) * kBlock) &
+        cv::Rect(0, 0, bgra.cols, bgra.rows);
+  }
+  return result;
+}
+
+// After sweep_blocks() and mark_cored(): candidates that can reach a region (2) get their
+// verdicts — off-palette ones stay candidates (1), the others are cleared — and every pixel
+// counts for its colour's group. Unreachable candidates (still 1: the compression band along
+// edges) are cleared; their colours are not judged for them, and they count for their group
+// only when that colour was judged anyway.
+constexpr std::uint8_t kUnreachable = 1;
+// Returns the bytes of its buffer of band colours (work_bytes).
+std::size_t settle_candidates(const cv::Mat& bgra, const cv::Rect& window, VerdictTable& table,
+                              SweepResult& sweep, std::vector<long long>& group_px) {
+  // One scan: reachable candidates are judged as they come; the colours of the band are noted
+  // and counted once every reachable colour has been judged.
+  std::vector<std::uint32_t> band;
+  for (int y = window.y; y < window.y + window.height; ++y) {
+    const auto* row = bgra.ptr<std::uint32_t>(y);
+    std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(y);
+    std::uint32_t last = 0xFFFFFFFFu;
+    VerdictTable::Brief brief;
+    const int end = window.x + window.width;
+    for (int x = next_set(cand, window.x, end); x < end; x = next_set(cand, x + 1, end)) {
+      const std::uint32_t key = row[x] & 0xFFFFFFu;
+      if (cand[x] == kUnreachable) {
+        cand[x] = 0;
+        band.push_back(key);
+        continue;
+      }
+      if (key != last) brief = table.lookup(key), last = key;  // a copy: the table may grow
+      ++group_px[brief.group];
+      cand[x] = brief.off ? 1 : 0;
+    }
+  }
+  std::uint32_t last = 0xFFFFFFFFu;
+  int group = -1;  // of `last`; -1: never judged
+  for (const std::uint32_t key : band) {
+    if (key != last) {
+      // Most band colours were never judged: the filter says so without a probe.
+      const ColorVerdict* v = table.maybe_judged(key) ? table.find(key) : nullptr;
+      last = key, group = v == nullptr ? -1 : v->group;
+    }
+    if (group >= 0) ++group_px[std::size_t(group)];
+  }
+  return band.capacity() * sizeof(std::uint32_t);
+}
+
 }  // namespace
+
+const std::vector<SureCube>& RasterPalette::sure_cubes() const {
+  std::call_once(lazy_->once, [this] {
+    JudgeScratch scratch;
+    for (std::size_t i = 0; i < colors_.size(); ++i) {
+      if (auto box = sure_box(*this, i, scratch)) lazy_->cubes.push_back(*box);
+    }
+  });
+  return lazy_->cubes;
+}
 
 RasterPalette::RasterPalette(const guide::Palette& palette, const RasterThresholds& thresholds)
     : thresholds_(thresholds) {
@@ -119,18 +390,52 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
   RasterAnalysis out;
   out.group_px.assign(palette.groups().size(), 0);
   if (bgra.empty() || palette.colors().empty()) return out;
-  const PhotoMask photo = find_photo_areas(bgra);
+  const BlockStats blocks = block_stats(bgra);
+  PhotoMask photo = find_photo_areas(bgra, &blocks);
   const double margin = palette.thresholds().blend * (lossy ? kLossyBlendFactor : 1.0);
-  VerdictTable table(palette, JudgeMode{margin, lossy});
-  SweepResult swept = sweep(bgra, photo, table, out);
+  const std::vector<SureCube>* cubes = lossy ? &palette.sure_cubes() : nullptr;
+  if (photo.any()) {
+    // A smooth sky beside a photo is part of it unless a brand colour explains it (then it is
+    // a graphic, judged like any other). One verdict per distinct tile colour.
+    std::unordered_map<std::uint32_t, bool> far;
+    JudgeScratch scratch;
+    grow_over_smooth_areas(blocks, bgra.size(), photo, [&](color::Rgb c) {
+      const std::uint32_t key =
+          std::uint32_t{c.b} | std::uint32_t{c.g} << 8 | std::uint32_t{c.r} << 16;
+      auto it = far.find(key);
+      if (it == far.end()) {
+        it = far.emplace(key, judge_color(c, palette, JudgeMode{margin, lossy}, scratch).off).first;
+      }
+      return it->second;
+    });
+  }
+  VerdictTable table(palette, JudgeMode{margin, lossy}, cubes);
+  SweepResult swept;
+  std::size_t band_bytes = 0;
+  if (lossy) {
+    // Only candidates with a solid core can end up in a region, so the verdicts wait until the
+    // candidates that cannot are dropped: in a flat JPEG those are most of the distinct colours
+    // (ringing along every edge).
+    swept = sweep_blocks(bgra, blocks, photo, *cubes, out);
+    const cv::Rect window = swept.candidate_bounds;
+    const cv::Rect reach = mark_cored(swept);
+    band_bytes = settle_candidates(bgra, window, table, swept, out.group_px);
+    table.shares_counted();
+    // Off-palette candidates whose core was partly within tolerance lose it now, before the
+    // edge mask would judge their neighbours. Reachable ones lie within `reach`.
+    swept.candidate_bounds = reach;
+    drop_coreless(swept);
+  } else {
+    swept = sweep(bgra, photo, table, out);
+  }
   out.opaque_px = out.graphic_px + out.photo_px;
-  if (lossy) drop_coreless(swept);
   mask_edges(bgra, photo, table, swept);
-  out.regions = find_regions(bgra, swept, table, palette, lossy, out.group_px);
+  out.regions = find_regions(bgra, swept, photo, table, palette, lossy, out.group_px);
   for (const OffRegion& r : out.regions) out.off_px += r.pixels;
   out.photo_areas = photo.areas;
   out.distinct_colors = table.size();
-  out.work_bytes = swept.candidates.total() + photo.tiles.total() + table.bytes();
+  out.work_bytes =
+      swept.candidates.total() + photo.tiles.total() + table.bytes() + blocks.bytes() + band_bytes;
   return out;
 }
 

@@ -3,9 +3,13 @@
 // regions worth a finding. Measured method and thresholds: docs visual.md §1.6 and §6 rec. 3.
 //
 //   1. α < 250 ignored;
-//   2. photo tiles (16×16, > 32 distinct 5-bit colours, opening, blobs ≥ 4×4 tiles) excluded
-//      before any colour is looked up;
-//   3. one verdict per distinct colour (double-precision Lab, CIEDE2000), cached per image;
+//   2. photo tiles (16×16, > 32 distinct 5-bit colours, opening, blobs ≥ 4×4 tiles, grown over
+//      textured tiles and over smooth off-palette areas beside them) excluded before any colour
+//      is looked up;
+//   3. one verdict per distinct colour (double-precision Lab, CIEDE2000), cached per image.
+//      Lossy images first go 8×8 block by block against each colour's SureCube (colours proven
+//      to share its verdict): most blocks of a flat JPEG need no verdict at all, and of the
+//      other pixels only those that can reach a region (a solid 7×7 core) are judged;
 //   4. off-palette pixels on edges (morphological gradient of Lab > 10, dilated 5×5) dropped;
 //   5. 8-connected regions ≥ min_region_px, judged by their median colour; regions made of
 //      blends between two allowed colours (anti-aliasing, gradients) accepted.
@@ -13,7 +17,10 @@
 // Rules use it through analyze_raster(); RasterPalette is built once per channel in a factory.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -48,6 +55,26 @@ struct BlendSegment {
   std::size_t from = 0, to = 0;  // indices into RasterPalette::colors()
 };
 
+/// A box of 8-bit colours around an allowed colour whose every member is nearest to that colour
+/// and within its fail threshold: where a lossy image's noise around a flat brand colour stays.
+/// Verified member by member with judge_color() (exact CIEDE2000 verdicts, not an estimate), so
+/// a pixel inside is settled — that colour's group, not off-palette — without a verdict of its
+/// own. Boxes of different colours never overlap (each member has one nearest colour).
+struct SureCube {
+  std::array<std::uint8_t, 3> lo{}, hi{};  // B, G, R: the pixel's byte order
+  std::uint16_t color = 0;                 // index into RasterPalette::colors()
+  std::uint16_t group = 0;                 // that colour's measurement group
+  /// Whether the colour of a BGRA pixel (alpha ignored) lies inside.
+  bool contains(std::uint32_t px) const {
+    for (int c = 0; c < 3; ++c) {
+      const std::uint32_t v = (px >> (8 * c)) & 0xFFu;
+      if (v - lo[std::size_t(c)] > std::uint32_t(hi[std::size_t(c)] - lo[std::size_t(c)]))
+        return false;
+    }
+    return true;
+  }
+};
+
 /// The palette as the raster check uses it. Built once per channel; immutable afterwards, so one
 /// instance serves every thread.
 class RasterPalette {
@@ -60,8 +87,16 @@ class RasterPalette {
   const std::vector<std::string>& groups() const { return groups_; }
   const std::vector<BlendSegment>& segments() const { return segments_; }
   const RasterThresholds& thresholds() const { return thresholds_; }
+  /// The SureCube of every allowed colour, for lossy images (fail thresholds). Computed on first
+  /// use (a few thousand verdicts), once per palette, safe to call from several threads.
+  const std::vector<SureCube>& sure_cubes() const;
 
  private:
+  struct Lazy {
+    std::once_flag once;
+    std::vector<SureCube> cubes;
+  };
+  std::shared_ptr<Lazy> lazy_ = std::make_shared<Lazy>();
   std::vector<RasterColor> colors_;
   std::vector<std::string> groups_;
   std::vector<BlendSegment> segments_;

@@ -13,6 +13,10 @@
 
 #include <opencv2/imgproc.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace brandlint::raster {
 namespace {
 
@@ -36,69 +40,89 @@ constexpr double kRingContinuity = 0.5;
 // such strips were at most 7 px thick), a planted patch is a blob.
 constexpr int kLossyCore = 7;
 
-// The first index in [x, end) whose byte is set, or `end`; skips eight zero bytes at a time
-// (candidate rows and edge-mask candidates in a flat banner are sparse).
-int next_set(const std::uint8_t* row, int x, int end) {
-  while (x + 8 <= end) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, row + x, sizeof word);
-    if (word != 0) break;
-    x += 8;
-  }
-  while (x < end && row[x] == 0) ++x;
-  return x;
-}
-
 // Core centres of one row of the window: [begin, end) in window coordinates.
 struct CoreSpan {
   int y = 0, begin = 0, end = 0;
 };
 
-// The runs of set pixels in each row, shrunk by the core's half width: x ∈ [begin, end) of row y
-// has kLossyCore set pixels centred on it. Found by skipping zero words, so the cost follows the
-// candidates (JPEG ringing is a thin fraction of a 12 MP window), not the window's area.
-std::vector<std::vector<std::pair<int, int>>> shrunk_runs(const cv::Mat1b& window) {
-  constexpr int kHalf = kLossyCore / 2;
-  std::vector<std::vector<std::pair<int, int>>> runs(std::size_t(window.rows));
-  for (int y = 0; y < window.rows; ++y) {
-    const std::uint8_t* row = window.ptr<std::uint8_t>(y);
-    for (int x = next_set(row, 0, window.cols); x < window.cols;) {
-      int end = x + 1;
-      while (end < window.cols && row[end] != 0) ++end;
-      if (end - x >= kLossyCore) runs[std::size_t(y)].push_back({x + kHalf, end - kHalf});
-      x = next_set(row, end, window.cols);
-    }
+// The set pixels of one row of `window` as bits (bit x % 64 of word x / 64), zero beyond it.
+void row_bits(const std::uint8_t* row, int cols, std::vector<std::uint64_t>& out) {
+  std::fill(out.begin(), out.end(), 0);
+  int x = 0;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128();
+  for (; x + 16 <= cols; x += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + x));
+    const auto set = std::uint64_t(~_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) & 0xFFFF);
+    out[std::size_t(x / 64)] |= set << (x % 64);
   }
-  return runs;
+#endif
+  for (; x < cols; ++x) {
+    if (row[x] != 0) out[std::size_t(x / 64)] |= std::uint64_t{1} << (x % 64);
+  }
+}
+
+// Bit x of the result: bits x−kHalf … x+kHalf of `in` all set (the horizontal part of a
+// kLossyCore-wide erosion with a zero border).
+void erode_row(const std::vector<std::uint64_t>& in, std::vector<std::uint64_t>& out) {
+  constexpr int kHalf = kLossyCore / 2;
+  const std::size_t n = in.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t prev = i > 0 ? in[i - 1] : 0, next = i + 1 < n ? in[i + 1] : 0;
+    std::uint64_t w = in[i];
+    for (int d = 1; d <= kHalf; ++d) {
+      w &= (in[i] >> d) | (next << (64 - d));  // bit x + d
+      w &= (in[i] << d) | (prev >> (64 - d));  // bit x − d
+    }
+    out[i] = w;
+  }
 }
 
 // The centres of every kLossyCore × kLossyCore square of set pixels, in row order: what a 7×7
-// erosion with a zero border leaves set, computed as the intersection of the shrunk runs of the
-// seven rows around each centre row, without an eroded copy of the window.
+// erosion with a zero border leaves set. Rows are bitsets, eroded 64 pixels at a time: the cost
+// is a pass over the window's bytes and a few word operations per 64 pixels, whatever the
+// candidates look like (JPEG ringing is a thin fraction of a 12 MP window).
 std::vector<CoreSpan> solid_cores(const cv::Mat1b& window) {
   constexpr int kHalf = kLossyCore / 2;
-  const auto runs = shrunk_runs(window);
   std::vector<CoreSpan> out;
-  std::vector<std::pair<int, int>> common, next;
-  for (int y = kHalf; y + kHalf < window.rows; ++y) {
-    common = runs[std::size_t(y - kHalf)];
-    for (int dy = -kHalf + 1; dy <= kHalf && !common.empty(); ++dy) {
-      const auto& other = runs[std::size_t(y + dy)];
-      next.clear();
-      // Both lists are sorted and disjoint: a two-pointer sweep intersects them.
-      for (std::size_t i = 0, j = 0; i < common.size() && j < other.size();) {
-        const int b = std::max(common[i].first, other[j].first);
-        const int e = std::min(common[i].second, other[j].second);
-        if (b < e) next.push_back({b, e});
-        if (common[i].second < other[j].second) {
-          ++i;
-        } else {
-          ++j;
+  if (window.rows < kLossyCore || window.cols < kLossyCore) return out;
+  const std::size_t words = std::size_t(window.cols + 63) / 64;
+  // The horizontally eroded rows y − kHalf … y + kHalf, in a ring.
+  std::vector<std::vector<std::uint64_t>> ring(kLossyCore, std::vector<std::uint64_t>(words));
+  std::vector<std::uint64_t> bits(words), core(words);
+  for (int y = 0; y < window.rows; ++y) {
+    row_bits(window.ptr<std::uint8_t>(y), window.cols, bits);
+    erode_row(bits, ring[std::size_t(y % kLossyCore)]);
+    const int centre = y - kHalf;
+    if (centre < kHalf) continue;
+    for (std::size_t i = 0; i < words; ++i) {
+      std::uint64_t w = ring[0][i];
+      for (std::size_t r = 1; r < ring.size(); ++r) w &= ring[r][i];
+      core[i] = w;
+    }
+    // Runs of set bits, as [begin, end) spans.
+    int begin = -1;
+    for (std::size_t i = 0; i < words; ++i) {
+      std::uint64_t w = core[i];
+      int base = int(i) * 64, pos = 0;
+      while (pos < 64) {
+        if (begin < 0) {
+          if (w == 0) break;
+          const int skip = __builtin_ctzll(w);
+          pos += skip, w >>= skip;
+          begin = base + pos;
+        }
+        const std::uint64_t inverted = ~w;
+        const int run = inverted == 0 ? 64 - pos : __builtin_ctzll(inverted);
+        pos += run;
+        w = pos < 64 ? w >> run : 0;
+        if (pos < 64) {
+          out.push_back({centre, begin, base + pos});
+          begin = -1;
         }
       }
-      std::swap(common, next);
     }
-    for (const auto& [b, e] : common) out.push_back({y, b, e});
+    if (begin >= 0) out.push_back({centre, begin, int(words) * 64});
   }
   return out;
 }
@@ -112,8 +136,19 @@ struct Component {
 // Labels the 8-connected components of `mask` that contain a kLossyCore × kLossyCore square of
 // set pixels (labels 1, 2, ...; every other pixel 0). Grown from the squares' centres, so the
 // cost is finding the cores plus the size of those components, not a labelling of the window.
+// Zero-filled by calloc: a large block comes as fresh zero pages mapped on first touch, so a
+// label image of a 12 MP window costs what the components touch, not 48 MB of zeroing.
+struct ZeroLabels {
+  std::unique_ptr<int, void (*)(void*)> data{nullptr, std::free};
+  cv::Mat1i labels;
+  explicit ZeroLabels(cv::Size size)
+      : data(static_cast<int*>(std::calloc(std::size_t(size.area()) + 1, sizeof(int))), std::free) {
+    if (data == nullptr) throw std::bad_alloc();
+    labels = cv::Mat1i(size.height, size.width, data.get());
+  }
+};
+
 std::vector<Component> cored_components(const cv::Mat1b& mask, cv::Mat1i& labels) {
-  labels = cv::Mat1i(mask.size(), 0);
   std::vector<Component> out;
   if (mask.cols < kLossyCore || mask.rows < kLossyCore) return out;
   std::vector<cv::Point> stack;
@@ -152,7 +187,7 @@ std::vector<Component> cored_components(const cv::Mat1b& mask, cv::Mat1i& labels
 // Memoised "is there an edge at q" over a window around the candidates.
 class EdgeField {
  public:
-  EdgeField(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table, cv::Rect roi)
+  EdgeField(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& table, cv::Rect roi)
       : bgra_(bgra),
         photo_(photo),
         table_(table),
@@ -193,7 +228,7 @@ class EdgeField {
     return s == 2;
   }
 
-  bool compute(int x, int y) const {
+  bool compute(int x, int y) {
     std::array<float, 3> lo{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
                             std::numeric_limits<float>::max()};
     std::array<float, 3> hi{-lo[0], -lo[0], -lo[0]};
@@ -210,10 +245,9 @@ class EdgeField {
         const std::uint32_t key = color_key(p);
         if (key != last_key) {
           last_key = key;
-          last = table_.find(key);
+          last = &table_.get(key);  // judged now if the sweep did not need it
         }
         const ColorVerdict* v = last;
-        if (v == nullptr) return true;  // never judged: treat as unknown, i.e. not flat
         lo = {std::min(lo[0], v->L), std::min(lo[1], v->a), std::min(lo[2], v->b)};
         hi = {std::max(hi[0], v->L), std::max(hi[1], v->a), std::max(hi[2], v->b)};
       }
@@ -223,7 +257,7 @@ class EdgeField {
 
   const cv::Mat& bgra_;
   const PhotoMask& photo_;
-  const VerdictTable& table_;
+  VerdictTable& table_;
   cv::Rect roi_;
   bool any_photo_;  // most banners have none: no tile lookup per pixel then
   // 0 unknown, 1 flat, 2 edge. calloc'd: a large block comes as fresh zero pages mapped on first
@@ -261,6 +295,7 @@ std::uint8_t histogram_median(const std::array<long long, 256>& histogram, long 
 // Everything find_regions() needs while it judges one component.
 struct RegionContext {
   const cv::Mat& bgra;
+  const PhotoMask& photo;
   VerdictTable& table;
   const RasterPalette& palette;
   bool lossy;
@@ -277,15 +312,19 @@ long long grow_box(RegionContext& ctx, PixelBox& box, DistanceTo& distance,
   std::vector<std::uint16_t> groups;
   const auto line_joins = [&](int x0, int y0, int dx, int dy, int length) {
     groups.clear();
+    int hits = 0;
     for (int i = 0; i < length; ++i) {
-      const std::uint8_t* p = bgra.ptr<std::uint8_t>(y0 + i * dy) + 4 * (x0 + i * dx);
-      if (p[3] < kMinAlpha) continue;
-      const ColorVerdict* v = ctx.table.find(color_key(p));  // nullptr: photo, never judged
-      if (v != nullptr && distance(color_key(p)) < ctx.table.distance(color_key(p))) {
-        groups.push_back(v->group);
+      const int x = x0 + i * dx, y = y0 + i * dy;
+      const std::uint8_t* p = bgra.ptr<std::uint8_t>(y) + 4 * x;
+      if (p[3] < kMinAlpha || ctx.photo.photo_at(x, y)) continue;
+      const std::uint32_t key = color_key(p);
+      const ColorVerdict& v = ctx.table.get(key);
+      if (distance(key) < ctx.table.distance(key)) {
+        ++hits;
+        // Only pixels that are in a share can be taken out of it (ColorVerdict::counted).
+        if (v.counted) groups.push_back(v.group);
       }
     }
-    const int hits = static_cast<int>(groups.size());
     if (hits * 2 < length) return -1;
     for (const std::uint16_t g : groups) ++taken[g];
     return hits;
@@ -330,7 +369,9 @@ double ring_continuity(RegionContext& ctx, const PixelBox& box, DistanceTo& dist
   const auto visit = [&](int x, int y) {
     if (x < 0 || y < 0 || x >= ctx.bgra.cols || y >= ctx.bgra.rows) return;
     const std::uint8_t* p = ctx.bgra.ptr<std::uint8_t>(y) + 4 * x;
-    if (p[3] < kMinAlpha || ctx.table.find(color_key(p)) == nullptr) return;
+    // Photo pixels count too: a colour that runs on into a photo (a sky, a wall) continues
+    // there, so the region is a part of the photo the tile statistic missed.
+    if (p[3] < kMinAlpha) return;
     ++valid;
     close += distance(color_key(p)) <= limit ? 1 : 0;
   };
@@ -345,7 +386,10 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
                                       const cv::Rect& box, cv::Point origin, long long area) {
   std::array<std::array<long long, 256>, 3> histograms{};
   long long blends = 0;
-  std::unordered_map<std::uint16_t, long long> region_groups;
+  std::vector<long long> region_groups(ctx.group_px.size(), 0);
+  std::uint32_t last = 0xFFFFFFFFu;  // no 24-bit key
+  bool blend = false;
+  std::uint16_t group = 0;
   for (int y = box.y; y < box.y + box.height; ++y) {
     const int* lrow = labels.ptr<int>(y);
     const std::uint8_t* prow = ctx.bgra.ptr<std::uint8_t>(y + origin.y) + 4 * origin.x;
@@ -354,9 +398,13 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
       const std::uint8_t* p = prow + 4 * x;
       ++histograms[0][p[2]], ++histograms[1][p[1]], ++histograms[2][p[0]];
       const std::uint32_t key = color_key(p);
-      const ColorVerdict& v = *ctx.table.find(key);  // every candidate was judged
-      blends += ctx.table.blend(key) ? 1 : 0;
-      ++region_groups[v.group];
+      if (key != last) {  // a flat patch repeats a few colours: look each run up once
+        last = key;
+        group = ctx.table.find(key)->group;  // every candidate was judged
+        blend = ctx.table.blend(key);
+      }
+      blends += blend ? 1 : 0;
+      ++region_groups[group];
     }
   }
   OffRegion r;
@@ -391,7 +439,7 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
     if (double(flat) < kFlatShare * double(area)) return std::nullopt;  // a gradient, soft edge
   }
   std::vector<long long> taken(ctx.group_px.size(), 0);
-  for (const auto& [group, count] : region_groups) taken[group] += count;
+  for (std::size_t g = 0; g < taken.size(); ++g) taken[g] += region_groups[g];
   r.pixels = area + grow_box(ctx, r.box, distance, taken);
   // A flat-looking band of a gradient: its colour continues across its border.
   if (mostly_blends && ring_continuity(ctx, r.box, distance, threshold) >= kRingContinuity) {
@@ -404,17 +452,13 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
 
 }  // namespace
 
-void drop_coreless(SweepResult& sweep) {
-  if (sweep.candidate_bounds.empty()) return;
+cv::Rect mark_cored(SweepResult& sweep) {
+  if (sweep.candidate_bounds.empty()) return {};
   const cv::Rect bounds = sweep.candidate_bounds;
   cv::Mat1b window = sweep.candidates(bounds);
-  if (window.cols < kLossyCore || window.rows < kLossyCore) {
-    window.setTo(0);
-    sweep.candidate_bounds = cv::Rect();
-    return;
-  }
+  if (window.cols < kLossyCore || window.rows < kLossyCore) return {};
   // Seeds: centres of solid cores. Grow each over the candidates (8-connected), marking the
-  // pixels reached with 2 in place, then keep only those: no label image of the whole window.
+  // pixels reached with 2 in place: no label image of the whole window.
   const std::vector<CoreSpan> core_spans = solid_cores(window);
   int x0 = window.cols, y0 = window.rows, x1 = -1, y1 = -1;
   std::vector<cv::Point> stack;
@@ -442,10 +486,15 @@ void drop_coreless(SweepResult& sweep) {
       }
     }
   }
-  // 2 -> 1 (kept), 1 -> 0 (dropped).
-  cv::threshold(window, window, 1, 1, cv::THRESH_BINARY);
-  sweep.candidate_bounds =
-      x1 < 0 ? cv::Rect() : cv::Rect(x0 + bounds.x, y0 + bounds.y, x1 - x0 + 1, y1 - y0 + 1);
+  return x1 < 0 ? cv::Rect() : cv::Rect(x0 + bounds.x, y0 + bounds.y, x1 - x0 + 1, y1 - y0 + 1);
+}
+
+void drop_coreless(SweepResult& sweep) {
+  if (sweep.candidate_bounds.empty()) return;
+  cv::Mat1b window = sweep.candidates(sweep.candidate_bounds);
+  const cv::Rect kept = mark_cored(sweep);
+  cv::threshold(window, window, 1, 1, cv::THRESH_BINARY);  // 2 -> 1 (kept), 1 -> 0
+  sweep.candidate_bounds = kept;
 }
 
 namespace {
@@ -454,7 +503,7 @@ namespace {
 // table, the 3×3 morphological gradient of each, and the 5×5 dilation, all with OpenCV's
 // vectorised morphology. Same rule as EdgeField, cheaper when candidates fill their window (a
 // solid patch, where EdgeField would look at every one of 25 positions per pixel).
-cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
+cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& table,
                           const cv::Rect& bounds) {
   constexpr int kReach = kGradientRadius + kDilateRadius;
   const cv::Rect roi = cv::Rect(bounds.x - kReach, bounds.y - kReach, bounds.width + 2 * kReach,
@@ -471,13 +520,11 @@ cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, const Ver
       const std::uint8_t* p = row + 4 * x;
       if (p[3] >= kMinAlpha && !photo.photo_at(roi.x + x, roi.y + y)) {
         const std::uint32_t key = color_key(p);
-        if (key != last_key) last_key = key, v = table.find(key);
-        if (v != nullptr) {
-          lab[0](y, x) = v->L, lab[1](y, x) = v->a, lab[2](y, x) = v->b;
-          continue;
-        }
+        if (key != last_key) last_key = key, v = &table.get(key);
+        lab[0](y, x) = v->L, lab[1](y, x) = v->a, lab[2](y, x) = v->b;
+        continue;
       }
-      invalid(y, x) = 1;  // transparent, photo or never judged: an edge for its neighbours
+      invalid(y, x) = 1;  // transparent or photo: an edge for its neighbours
     }
   }
   // Replicated borders reproduce EdgeField's clipping at the image border; elsewhere the window
@@ -501,7 +548,7 @@ cv::Mat1b dense_edge_mask(const cv::Mat& bgra, const PhotoMask& photo, const Ver
 
 }  // namespace
 
-void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable& table,
+void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& table,
                 SweepResult& sweep, EdgeMaskWay way) {
   if (sweep.candidate_bounds.empty()) return;
   const cv::Rect b = sweep.candidate_bounds;
@@ -511,10 +558,10 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
   std::optional<EdgeField> field;  // created when a block needs it
   // Block by block: where candidates fill a block (a solid patch) the dense mask is cheaper,
   // where they are sparse (anti-aliasing along text) the per-candidate memo is.
-  constexpr int kBlock = 64;
-  for (int by = b.y; by < b.y + b.height; by += kBlock) {
-    for (int bx = b.x; bx < b.x + b.width; bx += kBlock) {
-      const cv::Rect block = cv::Rect(bx, by, kBlock, kBlock) & b;
+  constexpr int kMaskBlock = 64;
+  for (int by = b.y; by < b.y + b.height; by += kMaskBlock) {
+    for (int bx = b.x; bx < b.x + b.width; bx += kMaskBlock) {
+      const cv::Rect block = cv::Rect(bx, by, kMaskBlock, kMaskBlock) & b;
       cv::Mat1b cand = sweep.candidates(block);
       const int count = cv::countNonZero(cand);
       if (count == 0) continue;
@@ -541,12 +588,13 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, const VerdictTable&
 }
 
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
-                                    VerdictTable& table, const RasterPalette& palette, bool lossy,
+                                    const PhotoMask& photo, VerdictTable& table,
+                                    const RasterPalette& palette, bool lossy,
                                     std::vector<long long>& group_px) {
   std::vector<OffRegion> regions;
   if (sweep.candidate_bounds.empty()) return regions;
   const cv::Rect bounds = sweep.candidate_bounds;
-  RegionContext ctx{bgra, table, palette, lossy, group_px};
+  RegionContext ctx{bgra, photo, table, palette, lossy, group_px};
   const auto judge = [&](const cv::Mat& labels, int label, const cv::Rect& box, long long area) {
     if (area < palette.thresholds().min_region_px) return;
     if (auto region = judge_region(ctx, labels, label, box, bounds.tl(), area)) {
@@ -555,9 +603,9 @@ std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& swee
   };
   if (lossy) {
     // Only components with a solid core can be findings (kLossyCore).
-    cv::Mat1i labels;
-    for (const Component& c : cored_components(sweep.candidates(bounds), labels)) {
-      judge(labels, c.label, c.box, c.area);
+    ZeroLabels zero(bounds.size());
+    for (const Component& c : cored_components(sweep.candidates(bounds), zero.labels)) {
+      judge(zero.labels, c.label, c.box, c.area);
     }
   } else {
     cv::Mat labels, stats, centroids;

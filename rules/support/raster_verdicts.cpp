@@ -71,6 +71,44 @@ const HueWeightRange& upper_hue_weight_range() {
   return range;
 }
 
+// Likewise when both colours have b* < 0: hue angles and their plain mean in (180°, 360°), taken
+// as [179°, 361°]. The blue-region rotation is largest there, so only T narrows. Blues, violets
+// and dark navies (most tints of a blue brand colour) get tighter bounds.
+const HueWeightRange& lower_hue_weight_range() {
+  static const HueWeightRange range = hue_weight_range_over(179.0, 361.0);
+  return range;
+}
+
+// Narrower still when both colours lie in one quadrant of the a'b' plane: both hue angles and
+// their plain mean in that quadrant (taken 1° wider each side against rounding). Besides T, the
+// largest rotation |sin 2Δθ| over the quadrant (with a 1 % margin) bounds R_T: it is small away
+// from the blue region around 275°.
+struct QuadrantBounds {
+  HueWeightRange t;
+  double rotation_sine = 0.0;
+};
+
+const std::array<QuadrantBounds, 4>& quadrant_bounds() {
+  static const std::array<QuadrantBounds, 4> bounds = [] {
+    constexpr double kPi = 3.14159265358979323846;
+    std::array<QuadrantBounds, 4> out{};
+    for (std::size_t q = 0; q < 4; ++q) {
+      const double from = 90.0 * double(q) - 1.0, to = 90.0 * double(q + 1) + 1.0;
+      out[q].t = hue_weight_range_over(from, to);
+      double sine = 0.0;
+      for (int i = 0; i <= int(std::lround((to - from) * 100.0)); ++i) {
+        const double h = std::fmod(from + i / 100.0 + 360.0, 360.0);  // as CIEDE2000 takes h̄'
+        const double offset = (h - 275.0) / 25.0;
+        const double d_theta = 30.0 * std::exp(-offset * offset);
+        sine = std::max(sine, std::sin(2.0 * d_theta * kPi / 180.0));
+      }
+      out[q].rotation_sine = std::min(1.0, 1.01 * sine + 1e-6);
+    }
+    return out;
+  }();
+  return bounds;
+}
+
 // b* at least this: the hue angles stay clear of 0° and 180° by far more than rounding (|a'| is
 // below 200, so h' is at least 2.8e-7° from either), and the mean hue is never taken the long
 // way round.
@@ -181,11 +219,26 @@ De00Bounds delta_e00_bounds(const color::Lab& lab1, const color::Lab& lab2) {
   // S_H = 1 + 0.015·C̄'·T(h̄'): T is only known to lie in its range over the hues h̄' can take
   // (all of them, or (0°, 180°) when both b* are positive).
   const bool upper = lab1.b > kUpperMinB && lab2.b > kUpperMinB;
-  const HueWeightRange& t = upper ? upper_hue_weight_range() : hue_weight_range();
+  const bool lower = lab1.b < -kUpperMinB && lab2.b < -kUpperMinB;
+  // The quadrant of each colour (−1: on or near an axis): Q1 a' > 0, b > 0; Q2 a' < 0, b > 0;
+  // Q3 a' < 0, b < 0; Q4 a' > 0, b < 0 (hues 0–90°, 90–180°, 180–270°, 270–360°).
+  const auto quadrant = [](double ap, double b) {
+    if (std::abs(ap) <= kUpperMinB || std::abs(b) <= kUpperMinB) return -1;
+    return b > 0.0 ? (ap > 0.0 ? 0 : 1) : (ap < 0.0 ? 2 : 3);
+  };
+  const int q1 = quadrant(a1p, lab1.b), q2 = quadrant(a2p, lab2.b);
+  const QuadrantBounds* same = q1 >= 0 && q1 == q2 ? &quadrant_bounds()[std::size_t(q1)] : nullptr;
+  const HueWeightRange& t = same != nullptr ? same->t
+                            : upper         ? upper_hue_weight_range()
+                            : lower         ? lower_hue_weight_range()
+                                            : hue_weight_range();
   const double s_h_min = 1.0 + 0.015 * cp_mean * t.min, s_h_max = 1.0 + 0.015 * cp_mean * t.max;
-  // R_T = −sin(2Δθ)·R_C with Δθ ∈ (0°, 30°]: |R_T| ≤ sin 60°·R_C (far less in the upper half).
+  // R_T = −sin(2Δθ)·R_C with Δθ ∈ (0°, 30°]: |R_T| ≤ sin 60°·R_C (far less in the upper half
+  // and away from the blue region).
   const double cp_mean7 = pow7(cp_mean);
-  const double rotation_sine = upper ? upper_rotation_sine() : 0.8660254037844387;
+  const double rotation_sine = same != nullptr ? same->rotation_sine
+                               : upper         ? upper_rotation_sine()
+                                               : 0.8660254037844387;
   const double rho = rotation_sine * 2.0 * std::sqrt(cp_mean7 / (cp_mean7 + kPow25To7));
   const double l = (lab2.L - lab1.L) / s_l;
   const double x = std::abs(c2p - c1p) / s_c;
@@ -325,8 +378,9 @@ bool VerdictTable::blend(std::uint32_t key) {
   return v.blend_state == 2;
 }
 
-VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode)
-    : palette_(palette), mode_(mode) {
+VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode,
+                           const std::vector<SureCube>* cubes)
+    : palette_(palette), mode_(mode), cubes_(cubes) {
   slots_.assign(1024, Brief{});
   mask_ = 1023;
   shift_ = 64 - 10;
@@ -334,9 +388,15 @@ VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode)
 }
 
 const VerdictTable::Brief& VerdictTable::insert(std::size_t slot, std::uint32_t key) {
-  const ColorVerdict& v =
-      verdicts_.emplace_back(judge_color(key_rgb(key), palette_, mode_, scratch_));
+  ColorVerdict& v = verdicts_.emplace_back(judge_color(key_rgb(key), palette_, mode_, scratch_));
+  if (late_) {
+    v.counted =
+        cubes_ != nullptr && std::any_of(cubes_->begin(), cubes_->end(),
+                                         [key](const SureCube& c) { return c.contains(key); });
+  }
   slots_[slot] = {key, static_cast<std::uint32_t>(verdicts_.size() - 1), v.group, v.off};
+  const std::uint32_t bit = filter_bit(key);
+  filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   // Keep the load factor at or below 1/2 so probes stay short.
   if (verdicts_.size() * 2 > slots_.size()) {
     grow();

@@ -24,6 +24,9 @@ struct ColorVerdict {
   // only for colours of candidate regions (VerdictTable::blend): most off colours are edge
   // noise that never reaches a region, and the blend search is the dearest test.
   std::uint8_t blend_state = 0;
+  // Its pixels are in the shares (group_px). False for a colour first judged after the lossy
+  // sweep counted them (VerdictTable::shares_counted): one only in the compression band.
+  bool counted = true;
 };
 
 /// ColorVerdict::delta_e00 not computed yet.
@@ -85,7 +88,10 @@ Nearest nearest_color(const color::Lab& lab, const RasterPalette& palette);
 /// Per-image cache of verdicts, filled lazily. Not thread-safe: one per analysis.
 class VerdictTable {
  public:
-  VerdictTable(const RasterPalette& palette, JudgeMode mode);
+  /// `cubes` (lossy images): colours inside a sure box are counted in the shares without a
+  /// verdict, so a verdict judged for one later is still ColorVerdict::counted.
+  VerdictTable(const RasterPalette& palette, JudgeMode mode,
+               const std::vector<SureCube>* cubes = nullptr);
 
   const ColorVerdict& get(std::uint32_t key) { return verdicts_[lookup(key).index]; }
 
@@ -117,6 +123,16 @@ class VerdictTable {
       slot = (slot + 1) & mask_;
     }
   }
+  /// From now on, colours judged for the first time are marked as not counted in the shares
+  /// (ColorVerdict::counted): the lossy sweep counts the shares before the regions are judged,
+  /// and leaves out the colours of the compression band it did not judge.
+  void shares_counted() { late_ = true; }
+  /// False when `key` was surely never judged (a 64-kbit filter of judged keys); true when it
+  /// may have been. Cheaper than find() for colours that mostly were not.
+  bool maybe_judged(std::uint32_t key) const {
+    const std::uint32_t bit = filter_bit(key);
+    return (filter_[bit >> 6] >> (bit & 63) & 1) != 0;
+  }
   /// ΔE00 of the (already judged) colour `key` to its nearest allowed colour; cached.
   double distance(std::uint32_t key);
   /// Whether the (already judged) colour `key` is a blend of two allowed colours; cached.
@@ -124,7 +140,8 @@ class VerdictTable {
   std::size_t size() const { return verdicts_.size(); }
   /// Bytes held by the table.
   std::size_t bytes() const {
-    return slots_.capacity() * sizeof(Brief) + verdicts_.capacity() * sizeof(ColorVerdict);
+    return slots_.capacity() * sizeof(Brief) + verdicts_.capacity() * sizeof(ColorVerdict) +
+           filter_.size() * sizeof(std::uint64_t);
   }
 
  private:
@@ -133,15 +150,21 @@ class VerdictTable {
   std::size_t hash(std::uint32_t key) const {
     return static_cast<std::size_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> shift_);
   }
+  static std::uint32_t filter_bit(std::uint32_t key) {
+    return static_cast<std::uint32_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> 48);
+  }
   const Brief& insert(std::size_t slot, std::uint32_t key);
   std::size_t slot_of(std::uint32_t key) const;
   void grow();
 
   const RasterPalette& palette_;
   JudgeMode mode_;
+  const std::vector<SureCube>* cubes_;
+  bool late_ = false;
   JudgeScratch scratch_;
   std::vector<Brief> slots_;
   std::vector<ColorVerdict> verdicts_;
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1024, 0);  // 2^16 bits
   std::size_t mask_ = 0;
   int shift_ = 64;
 };
