@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <numeric>
 #include <tuple>
 
@@ -442,6 +443,20 @@ PixelBox bounding_box(const std::array<cv::Point2f, 4>& quad, cv::Size canvas) {
   return {bx0, by0, bx1 - bx0, by1 - by0};
 }
 
+// OpenCV 4.6 fills its Lab conversion tables lazily, on the first cvtColor to Lab, without
+// synchronisation: two worker threads converting at once each build them and one set leaks
+// (LeakSanitizer caught it intermittently in the CLI tests). One conversion of each depth
+// under std::call_once makes the fill happen once, before any concurrent use.
+void to_lab(const cv::Mat& bgr, cv::Mat& lab) {
+  static std::once_flag tables;
+  std::call_once(tables, [] {
+    cv::Mat out;
+    cv::cvtColor(cv::Mat(1, 1, CV_8UC3, cv::Scalar(128, 128, 128)), out, cv::COLOR_BGR2Lab);
+    cv::cvtColor(cv::Mat(1, 1, CV_32FC3, cv::Scalar(0.5, 0.5, 0.5)), out, cv::COLOR_BGR2Lab);
+  });
+  cv::cvtColor(bgr, lab, cv::COLOR_BGR2Lab);
+}
+
 // Clear space, measured on the decoded pixels (`scale` = decode_scale maps them to file px).
 void measure_clear_space(const cv::Mat& pixels, bool lossy, const ReferenceLogo& ref,
                          const std::array<cv::Point2f, 4>& quad, double height, int scale,
@@ -497,7 +512,7 @@ void measure_clear_space(const cv::Mat& pixels, bool lossy, const ReferenceLogo&
     }
   }
   cv::Mat lab;
-  cv::cvtColor(bgr, lab, cv::COLOR_BGR2Lab);
+  to_lab(bgr, lab);
   // Foreign edges: per-channel morphological gradient (3×3), max over channels (the raster
   // palette pipeline's edge measure, visual.md §1.6).
   cv::Mat gradient;
@@ -795,7 +810,7 @@ std::vector<cv::Mat> ink_masks(const cv::Mat& bgr, const std::vector<const Refer
     for (const Colorway& way : ref->colorways) add(way.lab);
   }
   cv::Mat lab;
-  cv::cvtColor(bgr, lab, cv::COLOR_BGR2Lab);
+  to_lab(bgr, lab);
   std::vector<cv::Mat> masks;
   for (const color::Lab& ink : inks) {
     // 8-bit Lab: L × 255/100, a and b offset by 128.
