@@ -458,29 +458,40 @@ cv::Rect mark_cored(SweepResult& sweep) {
   cv::Mat1b window = sweep.candidates(bounds);
   if (window.cols < kLossyCore || window.rows < kLossyCore) return {};
   // Seeds: centres of solid cores. Grow each over the candidates (8-connected), marking the
-  // pixels reached with 2 in place: no label image of the whole window.
+  // pixels reached with 2 in place: no label image of the whole window. Grown a row run at a
+  // time: components are thick strokes and patches, whose runs are long.
   const std::vector<CoreSpan> core_spans = solid_cores(window);
   int x0 = window.cols, y0 = window.rows, x1 = -1, y1 = -1;
-  std::vector<cv::Point> stack;
+  struct Run {
+    int y, first, last;  // inclusive
+  };
+  std::vector<Run> stack;
+  // Marks the whole run of 1s through (x, y) with 2 and queues it.
+  const auto take_run = [&](std::uint8_t* row, int x, int y) {
+    int first = x, last = x;
+    while (first > 0 && row[first - 1] == 1) --first;
+    while (last + 1 < window.cols && row[last + 1] == 1) ++last;
+    std::fill(row + first, row + last + 1, std::uint8_t{2});
+    x0 = std::min(x0, first), x1 = std::max(x1, last), y0 = std::min(y0, y), y1 = std::max(y1, y);
+    stack.push_back({y, first, last});
+    return last;
+  };
   // Seeds in row order (no list of every core pixel: a large planted patch is almost all core).
   for (const CoreSpan& span : core_spans) {
-    const int sy = span.y;
+    std::uint8_t* seed_row = window.ptr<std::uint8_t>(span.y);
     for (int sx = span.begin; sx < span.end; ++sx) {
-      const cv::Point seed(sx, sy);
-      if (window(seed) == 2) continue;
-      window(seed) = 2;
-      stack.push_back(seed);
+      if (seed_row[sx] != 1) continue;  // 2: its component is marked already
+      sx = take_run(seed_row, sx, span.y);
       while (!stack.empty()) {
-        const cv::Point p = stack.back();
+        const Run run = stack.back();
         stack.pop_back();
-        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
-        y1 = std::max(y1, p.y);
-        for (int qy = std::max(0, p.y - 1); qy <= std::min(window.rows - 1, p.y + 1); ++qy) {
+        // 8-connected: the rows above and below, one pixel beyond each end.
+        for (const int qy : {run.y - 1, run.y + 1}) {
+          if (qy < 0 || qy >= window.rows) continue;
           std::uint8_t* row = window.ptr<std::uint8_t>(qy);
-          for (int qx = std::max(0, p.x - 1); qx <= std::min(window.cols - 1, p.x + 1); ++qx) {
-            if (row[qx] != 1) continue;
-            row[qx] = 2;
-            stack.push_back({qx, qy});
+          const int end = std::min(window.cols - 1, run.last + 1);
+          for (int qx = std::max(0, run.first - 1); qx <= end; ++qx) {
+            if (row[qx] == 1) qx = take_run(row, qx, qy);
           }
         }
       }
