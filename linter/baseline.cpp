@@ -1,8 +1,6 @@
 #include "linter/baseline.h"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -10,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "linter/builtin_rules.h"
+#include "linter/file_bytes.h"
 
 namespace brandlint {
 namespace {
@@ -45,12 +44,11 @@ std::string text_field(const Json& entry, const char* name, std::size_t index,
 
 Baseline read_baseline(const std::filesystem::path& path) {
   const std::string file = path.string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw BaselineError(fmt::format("{}: cannot read the baseline file", file));
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::optional<std::string> text = read_file_bytes(path);
+  if (!text) throw BaselineError(fmt::format("{}: cannot read the baseline file", file));
   Json doc;
   try {
-    doc = Json::parse(text);
+    doc = Json::parse(*text);
   } catch (const Json::parse_error& e) {
     // nlohmann's message names the byte; the file is one JSON document, so that is enough to
     // find the damage (usually a merge conflict marker).

@@ -4,12 +4,11 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 
 #include <fmt/format.h>
 #include <xxhash.h>
 
+#include "linter/file_bytes.h"
 #include "linter/fix.h"
 
 namespace fs = std::filesystem;
@@ -88,8 +87,7 @@ void hash_input(XXH3_state_t* state, const fs::path& path) {
   }
   constexpr std::uintmax_t kHashWholeBelow = 8u << 20;
   if (size < kHashWholeBelow) {
-    std::ifstream in(path, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string bytes = read_file_bytes(path).value_or("unreadable");
     XXH3_64bits_update(state, bytes.data(), bytes.size());
     return;
   }
@@ -100,10 +98,9 @@ void hash_input(XXH3_state_t* state, const fs::path& path) {
 
 // A dependency's content, or 0 when it does not exist (then its creation is a change).
 std::uint64_t dependency_hash(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return 0;
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return XXH3_64bits(bytes.data(), bytes.size()) | 1;  // never 0 for an existing file
+  const std::optional<std::string> bytes = read_file_bytes(path);
+  if (!bytes) return 0;
+  return XXH3_64bits(bytes->data(), bytes->size()) | 1;  // never 0 for an existing file
 }
 
 }  // namespace
@@ -189,11 +186,9 @@ fs::path ResultCache::entry_path(std::uint64_t key) const {
 }
 
 std::optional<FileResult> ResultCache::load(std::uint64_t key) const {
-  std::ifstream in(entry_path(key), std::ios::binary);
   std::optional<FileResult> result;
-  if (in) {
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (const std::optional<std::string> text = read_file_bytes(entry_path(key))) {
+    const Json j = Json::parse(*text, nullptr, /*allow_exceptions=*/false);
     if (!j.is_discarded()) result = file_result_from_json(j);
   }
   ++(result ? hits_ : misses_);

@@ -4,10 +4,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
+#include <optional>
 #include <ostream>
-#include <sstream>
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -15,6 +14,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include "linter/file_bytes.h"
 #include "linter/reporters/report_text.h"
 
 namespace fs = std::filesystem;
@@ -41,14 +41,6 @@ void diff_line(std::string& out, char prefix, std::string_view line) {
   out += prefix;
   out += line;
   if (line.empty() || line.back() != '\n') out += "\n\\ No newline at end of file\n";
-}
-
-std::string read_bytes(const std::string& path, bool& ok) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  ok = static_cast<bool>(in) || in.eof();
-  return s.str();
 }
 
 }  // namespace
@@ -118,14 +110,15 @@ std::vector<FileFix> plan_fixes(const RunResult& result) {
     const auto record = std::find_if(result.files.begin(), result.files.end(),
                                      [&](const FileRecord& r) { return r.path == path; });
     std::error_code ec;
-    bool ok = false;
+    std::optional<std::string> bytes;
     if (record == result.files.end()) {
       plan.skipped = "not a file of this run";
     } else if (fs::is_symlink(fs::symlink_status(path, ec))) {
       plan.skipped = "a symbolic link: brandlint rewrites only the files it scanned, not links";
-    } else if (plan.original = read_bytes(path, ok); !ok) {
+    } else if (bytes = read_file_bytes(path); !bytes) {
       plan.skipped = "cannot read it again";
-    } else if (XXH3_64bits(plan.original.data(), plan.original.size()) != record->content_hash) {
+    } else if (plan.original = std::move(*bytes);
+               XXH3_64bits(plan.original.data(), plan.original.size()) != record->content_hash) {
       plan.skipped = "changed since it was linted; run brandlint again";
     } else {
       const std::string_view raw = plan.original;

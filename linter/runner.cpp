@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <thread>
 
@@ -14,6 +12,7 @@
 #include "linter/classify.h"
 #include "linter/consistency.h"
 #include "linter/discovery.h"
+#include "linter/file_bytes.h"
 #include "linter/fix.h"
 #include "linter/rule_set.h"
 #include "linter/suppression.h"
@@ -140,10 +139,8 @@ JobResult process_cached(const Job& job, const guide::BrandGuide& guide, const R
   std::error_code ec;
   const std::uintmax_t size = fs::file_size(job.file.path, ec);
   if (!ec && size <= (binary ? load_options.max_binary_bytes : load_options.max_text_bytes)) {
-    std::ifstream in(job.file.path, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in || in.eof()) {
-      key = cache->file_key(bytes, job.file.display_path, job.file.match_path, job.channel->name,
+    if (const std::optional<std::string> bytes = read_file_bytes(job.file.path)) {
+      key = cache->file_key(*bytes, job.file.display_path, job.file.match_path, job.channel->name,
                             to_string(job.kind));
       if (std::optional<FileResult> hit = cache->load(*key)) return std::move(*hit);
     }

@@ -72,6 +72,27 @@ TEST(HtmlPreview, NoCropWhenTheBoxIsPlainInTheThumbnail) {
   EXPECT_EQ(decode_uri(pictures->thumbnail).cols, 300);  // small images are not enlarged
 }
 
+// An image no larger than the thumbnail: the thumbnail's outline must not show in the crop,
+// which enlarges the image's own pixels (it did when both drew on one buffer).
+TEST(HtmlPreview, TheCropShowsTheImagesOwnPixels) {
+  testing::TempDir dir;
+  cv::Mat banner(200, 300, CV_8UC3, cv::Scalar(145, 61, 11));
+  cv::rectangle(banner, cv::Rect(100, 100, 10, 10), cv::Scalar(46, 16, 200), cv::FILLED);
+  dir.write("small.png", png(banner));
+  const auto pictures = html::preview(dir.path(), "small.png", PixelBox{100, 100, 10, 10});
+  ASSERT_TRUE(pictures.has_value());
+  ASSERT_TRUE(pictures->crop.has_value());
+  const cv::Mat crop = decode_uri(*pictures->crop);
+  // Area x, y 88..122 (34 px) enlarged 240/34×: crop pixel 88 is source pixel 100.5, the
+  // patch's corner, where the thumbnail draws its outline.
+  EXPECT_EQ(crop.at<cv::Vec3b>(88, 88), cv::Vec3b(46, 16, 200));
+  // Two findings on one image: the second preview is drawn from a clean decode too.
+  const auto again = html::preview(dir.path(), "small.png", PixelBox{100, 100, 10, 10});
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->thumbnail, pictures->thumbnail);
+  EXPECT_EQ(again->crop, pictures->crop);
+}
+
 TEST(HtmlPreview, RendersSvgAsTheRulesDid) {
   testing::TempDir dir;
   dir.write("logo.svg",

@@ -1,11 +1,10 @@
 // The copy around a text finding, read from the file at report time: one line, escaped, the
 // offending words wrapped in <mark>. Columns are code points, as in every finding.
-#include <fstream>
-#include <iterator>
 #include <limits>
 
 #include <fmt/format.h>
 
+#include "linter/file_bytes.h"
 #include "linter/reporters/html_internal.h"
 #include "linter/reporters/report_text.h"
 
@@ -35,9 +34,9 @@ std::optional<std::string> snippet(const std::filesystem::path& base_dir, const 
       base_dir.empty() ? std::filesystem::path(path) : base_dir / path;
   std::error_code ec;
   if (std::filesystem::file_size(file, ec) > kMaxFile || ec) return std::nullopt;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::optional<std::string> read = read_file_bytes(file);
+  if (!read) return std::nullopt;
+  std::string text = std::move(*read);
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // columns count from after a BOM
   text = report::valid_utf8(text);
 

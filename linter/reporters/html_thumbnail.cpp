@@ -5,14 +5,14 @@
 // (a 60 px logo on a poster is a few pixels in the overview). Both are embedded as data: URIs
 // so the report stays one self-contained file.
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 
+#include <fmt/format.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "linter/assets/load_asset.h"
 #include "linter/classify.h"
+#include "linter/file_bytes.h"
 #include "linter/reporters/html_internal.h"
 
 namespace brandlint::html {
@@ -78,35 +78,59 @@ std::optional<std::string> crop(const cv::Mat& image, const cv::Rect& box) {
   return data_uri(out, false);
 }
 
-}  // namespace
+// An image as previews draw from it: opaque BGR on white, in decoded pixels.
+struct Source {
+  cv::Mat image;
+  int decode_scale = 1;  // file pixels per decoded pixel (reduced JPEG decodes)
+  bool jpeg = false;
+};
 
-std::optional<Preview> preview(const std::filesystem::path& base_dir, const std::string& path,
-                               const std::optional<PixelBox>& box) {
-  const std::filesystem::path file =
-      base_dir.empty() ? std::filesystem::path(path) : base_dir / path;
+// Decodes `file` with the rules' decoders. Findings are sorted by path, so an image's findings
+// come one after another: the last decoded image is kept (per thread, keyed by path, size and
+// modification time) and a PDF page or large banner is decoded once for all its findings.
+std::optional<Source> decode_source(const std::filesystem::path& file, const std::string& path) {
+  thread_local std::string last_key;
+  thread_local std::optional<Source> last;
   const LoadOptions options;
   std::error_code ec;
   const std::uintmax_t file_bytes = std::filesystem::file_size(file, ec);
   if (ec || file_bytes > options.max_binary_bytes) return std::nullopt;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::optional<AssetKind> kind = kind_from_magic(std::string_view(bytes).substr(0, 16));
+  const auto stamp = std::filesystem::last_write_time(file, ec).time_since_epoch().count();
+  const std::string key = fmt::format("{}\x1f{}\x1f{}", file.string(), file_bytes, stamp);
+  if (key == last_key) return last;
+  last_key = key;
+  last.reset();
+  const std::optional<std::string> bytes = read_file_bytes(file);
+  if (!bytes) return std::nullopt;
+  std::optional<AssetKind> kind = kind_from_magic(std::string_view(*bytes).substr(0, 16));
   if (!kind) kind = kind_from_extension(path);
   if (!kind || (*kind != AssetKind::image && *kind != AssetKind::svg && *kind != AssetKind::pdf)) {
     return std::nullopt;
   }
   Asset asset;
   try {
-    decode_pixels(bytes, *kind, asset, options);
+    decode_pixels(*bytes, *kind, asset, options);
   } catch (const cv::Exception&) {
     return std::nullopt;  // a broken file already has its own finding; no preview is enough
   }
   if (asset.pixels.empty() || asset.pixels.type() != CV_8UC4) return std::nullopt;
-  const cv::Mat image = on_white(asset.pixels);
+  last = Source{on_white(asset.pixels), std::max(1, asset.decode_scale),
+                bytes->starts_with("\xFF\xD8\xFF")};
+  return last;
+}
+
+}  // namespace
+
+std::optional<Preview> preview(const std::filesystem::path& base_dir, const std::string& path,
+                               const std::optional<PixelBox>& box) {
+  const std::filesystem::path file =
+      base_dir.empty() ? std::filesystem::path(path) : base_dir / path;
+  const std::optional<Source> source = decode_source(file, path);
+  if (!source) return std::nullopt;
+  const cv::Mat& image = source->image;  // shared with later findings: never drawn on
 
   // Boxes are in the file's pixels; a huge JPEG may have been decoded at 1/decode_scale.
-  const int decode_scale = std::max(1, asset.decode_scale);
+  const int decode_scale = source->decode_scale;
   std::optional<cv::Rect> decoded_box;
   if (box) {
     const cv::Rect r(box->x / decode_scale, box->y / decode_scale,
@@ -116,11 +140,13 @@ std::optional<Preview> preview(const std::filesystem::path& base_dir, const std:
 
   const double scale =
       std::min(1.0, static_cast<double>(kMaxSide) / std::max(image.cols, image.rows));
-  cv::Mat small = image;
+  cv::Mat small;  // its own pixels: the outline is drawn on the thumbnail, not on `image`
   if (scale < 1.0) {
     const cv::Size size(std::max(1, static_cast<int>(image.cols * scale + 0.5)),
                         std::max(1, static_cast<int>(image.rows * scale + 0.5)));
     cv::resize(image, small, size, 0, 0, cv::INTER_AREA);
+  } else {
+    small = image.clone();
   }
   Preview out;
   if (decoded_box) {
@@ -132,8 +158,7 @@ std::optional<Preview> preview(const std::filesystem::path& base_dir, const std:
     if (long_side * scale < kVisibleInThumbnail) out.crop = crop(image, *decoded_box);
   }
   // A JPEG's thumbnail stays a JPEG (a photo as PNG is large); everything else is lossless.
-  const bool jpeg = bytes.size() >= 3 && bytes.compare(0, 3, "\xFF\xD8\xFF") == 0;
-  std::optional<std::string> uri = data_uri(small, jpeg);
+  std::optional<std::string> uri = data_uri(small, source->jpeg);
   if (!uri) return std::nullopt;
   out.thumbnail = std::move(*uri);
   return out;

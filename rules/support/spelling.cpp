@@ -7,7 +7,10 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+#include <hunspell/atypes.hxx>
 #include <hunspell/hunspell.hxx>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
@@ -67,16 +70,25 @@ std::string dictionary_dir() {
   return dir && *dir ? dir : "/usr/share/hunspell";
 }
 
-std::string aff_encoding(const std::string& aff_path) {
+std::string aff_value(const std::string& aff_path, std::string_view name) {
   std::ifstream in(aff_path, std::ios::binary);
   std::string line;
   while (std::getline(in, line)) {
-    if (line.rfind("SET", 0) != 0 || line.size() < 4 || (line[3] != ' ' && line[3] != '\t')) continue;
-    const std::size_t b = line.find_first_not_of(" \t", 3);
+    if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // en_GB.aff starts with a BOM
+    const std::size_t n = name.size();
+    if (line.compare(0, n, name) != 0 || line.size() <= n || (line[n] != ' ' && line[n] != '\t')) {
+      continue;
+    }
+    const std::size_t b = line.find_first_not_of(" \t", n);
     const std::size_t e = line.find_last_not_of(" \t\r");
     if (b != std::string::npos) return line.substr(b, e - b + 1);
   }
-  return "ISO8859-1";
+  return {};
+}
+
+std::string aff_encoding(const std::string& aff_path) {
+  const std::string set = aff_value(aff_path, "SET");
+  return set.empty() ? "ISO8859-1" : set;
 }
 
 std::unique_ptr<Dictionary> Dictionary::load(const std::string& dir, const std::string& name) {
@@ -90,6 +102,14 @@ std::unique_ptr<Dictionary> Dictionary::load(const std::string& dir, const std::
   d->encoding_ = aff_encoding(aff);
   d->utf8_ = is_utf8_name(d->encoding_);
   d->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  // Letters suggestions may insert or substitute: TRY's lower-case letters and the apostrophe
+  // (upper case is kept where a capital is replaced). Not the hyphen: Hunspell checks the parts
+  // of a hyphenated word one by one, so "mørk-eet" would pass.
+  const icu::UnicodeString try_text = icu::UnicodeString::fromUTF8(d->from_dict(aff_value(aff, "TRY")));
+  for (int32_t i = 0; i < try_text.length(); i = try_text.moveIndex32(i, 1)) {
+    const UChar32 c = try_text.char32At(i);
+    if (u_islower(c) || c == '\'') d->try_letters_.push_back(static_cast<char32_t>(c));
+  }
   return d;
 }
 
@@ -156,18 +176,67 @@ bool Dictionary::correct(std::string_view word) const {
 }
 
 std::vector<std::string> Dictionary::suggest(std::string_view word, std::size_t max) const {
-  bool ok = true;
-  const std::string w = to_dict(word, ok);
-  if (!ok) return {};
-  std::vector<std::string> raw;
+  const std::string key = fmt::format("{}\x1f{}", word, max);
   {
     const std::lock_guard<std::mutex> lock(mutex_);
-    auto it = suggestions_.find(w);
-    if (it == suggestions_.end()) it = suggestions_.emplace(w, hunspell_->suggest(w)).first;
-    raw = it->second;
+    if (const auto it = suggestions_.find(key); it != suggestions_.end()) return it->second;
+  }
+  std::u32string w;
+  const icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+    w.push_back(static_cast<char32_t>(text.char32At(i)));
   }
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < raw.size() && out.size() < max; ++i) out.push_back(from_dict(raw[i]));
+  std::set<std::u32string> tried;
+  // Checks one candidate; false once `max` suggestions are found.
+  const auto consider = [&](const std::u32string& candidate) {
+    if (candidate.empty() || candidate == w || !tried.insert(candidate).second) return true;
+    icu::UnicodeString u;
+    for (const char32_t c : candidate) u.append(static_cast<UChar32>(c));
+    std::string utf8;
+    u.toUTF8String(utf8);
+    bool fits = true;
+    const std::string in_dict = to_dict(utf8, fits);
+    if (!fits) return true;
+    // Only words the dictionary lists (with their affixes), not compounds it would build: da_DK
+    // compounds almost any two stems ("Vintreeren", "hyt-n"), which makes poor suggestions.
+    // Hunspell's own first suggestion phase leaves compounding out for the same reason.
+    int info = 0;
+    bool listed = false;
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      listed = hunspell_->spell(in_dict, &info) && (info & SPELL_COMPOUND) == 0;
+    }
+    if (listed) out.push_back(std::move(utf8));
+    return out.size() < max;
+  };
+  const std::size_t n = w.size();
+  [&] {
+    for (std::size_t i = 0; i + 1 < n; ++i) {  // two neighbouring letters swapped
+      std::u32string c = w;
+      std::swap(c[i], c[i + 1]);
+      if (!consider(c)) return;
+    }
+    for (std::size_t i = 0; i < n; ++i) {  // a letter too many
+      if (!consider(w.substr(0, i) + w.substr(i + 1))) return;
+    }
+    for (std::size_t i = 0; i <= n; ++i) {  // a letter missing
+      for (const char32_t letter : try_letters_) {
+        if (!consider(w.substr(0, i) + letter + w.substr(i))) return;
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {  // a wrong letter, in the case of the one it replaces
+      const bool upper = u_isupper(static_cast<UChar32>(w[i]));
+      for (const char32_t letter : try_letters_) {
+        std::u32string c = w;
+        c[i] = upper ? static_cast<char32_t>(u_toupper(static_cast<UChar32>(letter))) : letter;
+        if (!consider(c)) return;
+      }
+    }
+  }();
+  const std::lock_guard<std::mutex> lock(mutex_);
+  suggestions_.emplace(key, out);
   return out;
 }
 

@@ -34,9 +34,11 @@ class Dictionary {
   /// Is `word` (UTF-8, NFC) spelled correctly? A word the dictionary's encoding cannot
   /// represent is never called wrong.
   bool correct(std::string_view word) const;
-  /// Up to `max` suggestions, best first (UTF-8). Hunspell takes milliseconds per suggestion
-  /// list (a thousand times a lookup), so lists are kept for the process: a misspelling that
-  /// recurs across files costs one.
+  /// Up to `max` suggestions, best first (UTF-8): dictionary words one edit away (a swap of
+  /// two neighbouring letters, then a letter deleted, inserted, replaced; each left to right,
+  /// letters in the .aff TRY order). Not Hunspell::suggest(): its phases stop at a CPU-time
+  /// limit counted for the whole process, so its lists depended on the machine's load and
+  /// the thread count, and reports must not. Lists are kept for the process.
   std::vector<std::string> suggest(std::string_view word, std::size_t max) const;
 
   const std::string& name() const { return name_; }          // "da_DK"
@@ -50,6 +52,7 @@ class Dictionary {
 
   std::string name_;
   std::string encoding_;
+  std::u32string try_letters_;  // the .aff TRY letters (lower case), most frequent first
   bool utf8_ = true;
   std::unique_ptr<Hunspell> hunspell_;
   mutable std::mutex mutex_;
@@ -73,5 +76,8 @@ std::string dictionary_dir();
 /// The SET line of a Hunspell .aff file ("UTF-8", "ISO8859-1"); "ISO8859-1" when absent, as
 /// Hunspell itself assumes.
 std::string aff_encoding(const std::string& aff_path);
+
+/// The value of the first `name` line of a .aff file (in the file's encoding), "" when absent.
+std::string aff_value(const std::string& aff_path, std::string_view name);
 
 }  // namespace brandlint::spelling
