@@ -176,11 +176,12 @@ bool Dictionary::correct(std::string_view word) const {
 }
 
 std::vector<std::string> Dictionary::suggest(std::string_view word, std::size_t max) const {
+  // One search at a time per dictionary: workers meeting the same misspelling (copies of one
+  // text) would otherwise both search, and fight over mutex_ for every candidate; the second
+  // now waits and finds the list made.
+  const std::lock_guard<std::mutex> searching(suggest_mutex_);
   const std::string key = fmt::format("{}\x1f{}", word, max);
-  {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    if (const auto it = suggestions_.find(key); it != suggestions_.end()) return it->second;
-  }
+  if (const auto it = suggestions_.find(key); it != suggestions_.end()) return it->second;
   std::u32string w;
   const icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
@@ -235,7 +236,6 @@ std::vector<std::string> Dictionary::suggest(std::string_view word, std::size_t 
       }
     }
   }();
-  const std::lock_guard<std::mutex> lock(mutex_);
   suggestions_.emplace(key, out);
   return out;
 }

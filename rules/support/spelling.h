@@ -56,7 +56,8 @@ class Dictionary {
   bool utf8_ = true;
   std::unique_ptr<Hunspell> hunspell_;
   mutable std::mutex mutex_;
-  mutable std::map<std::string, std::vector<std::string>, std::less<>> suggestions_;  // by mutex_
+  mutable std::mutex suggest_mutex_;  // one suggestion search at a time; guards suggestions_
+  mutable std::map<std::string, std::vector<std::string>, std::less<>> suggestions_;
   // Verdicts of correct(), by the word in the dictionary's encoding: copy repeats its words
   // across files, and a da_DK lookup with compounding costs microseconds. Guarded by mutex_,
   // emptied when it reaches kMaxVerdicts so memory stays bounded on huge corpora.
