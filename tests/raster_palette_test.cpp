@@ -259,6 +259,72 @@ TEST(RasterRegions, DenseAndPerCandidateEdgeMasksAgree) {
   }
 }
 
+// reachable_off_edges() (lossy images: the edge mask before any verdict, Lab only, row by row
+// around the reachable pixels) against mask_edges() on the same pixels: the runs it returns are
+// exactly the reachable pixels mask_edges() keeps. A JPEG banner with text, patches, a photo and
+// a transparent corner; reachable pixels in blobs, strips and scattered points, some touching
+// the image border, so the clipping at borders is compared too.
+TEST(RasterRegions, ReachableOffEdgesKeepsWhatTheEdgeMaskKeeps) {
+  corpus::Banner b = corpus::photo_banner({640, 360}, 3, 0.3);
+  cv::Mat img = corpus::jpeg_round_trip(b.image, 75);
+  img(cv::Rect(0, 0, 40, 30)).setTo(cv::Scalar(0, 0, 0, 0));  // transparent corner
+  const PhotoMask photo = find_photo_areas(img);
+  ASSERT_TRUE(photo.any());
+  cv::RNG rng(5);
+  long long kept_total = 0, masked_total = 0;
+  for (int round = 0; round < 12; ++round) {
+    SCOPED_TRACE(round);
+    cv::Mat1b reachable(img.size(), std::uint8_t{0});
+    for (int i = 0; i < 30; ++i) {
+      const int w = rng.uniform(1, 90), h = rng.uniform(1, 60);
+      const int x = rng.uniform(-20, img.cols), y = rng.uniform(-20, img.rows);
+      reachable(cv::Rect(x, y, w, h) & cv::Rect(0, 0, img.cols, img.rows)).setTo(2);
+    }
+    for (int i = 0; i < 400; ++i) reachable(rng.uniform(0, img.rows), rng.uniform(0, img.cols)) = 2;
+    // Band pixels (1) beside them must be ignored.
+    for (int i = 0; i < 400; ++i) {
+      std::uint8_t& v = reachable(rng.uniform(0, img.rows), rng.uniform(0, img.cols));
+      if (v == 0) v = 1;
+    }
+    cv::Mat1b only_reachable;
+    cv::compare(reachable, 2, only_reachable, cv::CMP_EQ);
+    const cv::Rect reach = cv::boundingRect(only_reachable);
+    VerdictTable table(palette(), JudgeMode{3.0, true});
+    const std::vector<PixelRun> runs = reachable_off_edges(img, photo, table, reachable, reach);
+    EXPECT_EQ(table.size(), 0U);  // no verdicts: Lab only
+    cv::Mat1b from_runs(img.size(), std::uint8_t{0});
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      const PixelRun& r = runs[i];
+      ASSERT_LT(r.begin, r.end);
+      if (i > 0) {  // row order, no touching runs left unmerged
+        const PixelRun& p = runs[i - 1];
+        ASSERT_TRUE(p.y < r.y || (p.y == r.y && p.end < r.begin));
+      }
+      from_runs(cv::Rect(r.begin, r.y, r.end - r.begin, 1)).setTo(1);
+    }
+    SweepResult expected;
+    cv::threshold(only_reachable, expected.candidates, 0, 1, cv::THRESH_BINARY);
+    expected.candidate_bounds = reach;
+    VerdictTable judged(palette(), JudgeMode{3.0, true});
+    mask_edges(img, photo, judged, expected, EdgeMaskWay::per_candidate);
+    EXPECT_EQ(cv::countNonZero(from_runs != expected.candidates), 0);
+    // SharedPixels::counts() finds exactly the pixels of the runs (outside sure boxes).
+    SharedPixels shared{&palette().sure_cubes(), runs};
+    for (int i = 0; i < 2000; ++i) {
+      const int x = rng.uniform(0, img.cols), y = rng.uniform(0, img.rows);
+      const std::uint32_t key = color_key(img.ptr<std::uint8_t>(y) + 4 * x);
+      const bool in_box = std::any_of(shared.cubes->begin(), shared.cubes->end(),
+                                      [key](const SureCube& c) { return c.contains(key); });
+      ASSERT_EQ(shared.counts(x, y, key), in_box || from_runs(y, x) != 0) << x << "," << y;
+    }
+    kept_total += cv::countNonZero(from_runs);
+    masked_total += cv::countNonZero(only_reachable) - cv::countNonZero(from_runs);
+  }
+  // Both outcomes occur: the test compares real work.
+  EXPECT_GT(kept_total, 1000);
+  EXPECT_GT(masked_total, 1000);
+}
+
 // drop_coreless() against the definition: keep the 8-connected components of the candidates
 // that contain a 7×7 square of candidates (an erosion with a zero border), drop the rest. Random
 // blobs, strips up to 8 px thick and single pixels, in windows that touch the image border and

@@ -306,47 +306,39 @@ SweepResult sweep_blocks(const cv::Mat& bgra, const BlockStats& blocks, const Ph
   return result;
 }
 
-// After sweep_blocks() and mark_cored(): candidates that can reach a region (2) get their
-// verdicts — off-palette ones stay candidates (1), the others are cleared — and every pixel
-// counts for its colour's group. Unreachable candidates (still 1: the compression band along
-// edges) are cleared; their colours are not judged for them, and they count for their group
-// only when that colour was judged anyway.
-constexpr std::uint8_t kUnreachable = 1;
-// Returns the bytes of its buffer of band colours (work_bytes).
-std::size_t settle_candidates(const cv::Mat& bgra, const cv::Rect& window, VerdictTable& table,
-                              SweepResult& sweep, std::vector<long long>& group_px) {
-  // One scan: reachable candidates are judged as they come; the colours of the band are noted
-  // and counted once every reachable colour has been judged.
-  std::vector<std::uint32_t> band;
-  for (int y = window.y; y < window.y + window.height; ++y) {
-    const auto* row = bgra.ptr<std::uint32_t>(y);
-    std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(y);
-    std::uint32_t last = 0xFFFFFFFFu;
-    VerdictTable::Brief brief;
-    const int end = window.x + window.width;
-    for (int x = next_set(cand, window.x, end); x < end; x = next_set(cand, x + 1, end)) {
+// After sweep_blocks(), mark_cored() and reachable_off_edges(): the `judged` pixels get their
+// verdicts and count for their colour's group; off-palette ones become the candidates (1) and
+// every other pixel of `reach` is cleared. The compression band (candidates that are not
+// judged: without a solid core or on an edge) counts for no colour (SharedPixels).
+void settle_candidates(const cv::Mat& bgra, const cv::Rect& reach,
+                       const std::vector<PixelRun>& judged, VerdictTable& table,
+                       SweepResult& sweep, std::vector<long long>& group_px) {
+  constexpr std::uint8_t kOff = 4;  // not a state mark_cored() uses
+  std::uint32_t last = 0xFFFFFFFFu;
+  VerdictTable::Brief brief;
+  for (const PixelRun& run : judged) {
+    const auto* row = bgra.ptr<std::uint32_t>(run.y);
+    std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(run.y);
+    for (int x = run.begin; x < run.end; ++x) {
       const std::uint32_t key = row[x] & 0xFFFFFFu;
-      if (cand[x] == kUnreachable) {
-        cand[x] = 0;
-        band.push_back(key);
-        continue;
-      }
       if (key != last) brief = table.lookup(key), last = key;  // a copy: the table may grow
       ++group_px[brief.group];
-      cand[x] = brief.off ? 1 : 0;
+      if (brief.off) cand[x] = kOff;
     }
   }
-  std::uint32_t last = 0xFFFFFFFFu;
-  int group = -1;  // of `last`; -1: never judged
-  for (const std::uint32_t key : band) {
-    if (key != last) {
-      // Most band colours were never judged: the filter says so without a probe.
-      const ColorVerdict* v = table.maybe_judged(key) ? table.find(key) : nullptr;
-      last = key, group = v == nullptr ? -1 : v->group;
+  for (int y = reach.y; y < reach.y + reach.height; ++y) {
+    std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(y);
+    int x = reach.x;
+    const int end = reach.x + reach.width;
+#if defined(__SSE2__)
+    const __m128i off = _mm_set1_epi8(char(kOff)), one = _mm_set1_epi8(1);
+    for (; x + 16 <= end; x += 16) {
+      auto* p = reinterpret_cast<__m128i*>(cand + x);
+      _mm_storeu_si128(p, _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128(p), off), one));
     }
-    if (group >= 0) ++group_px[std::size_t(group)];
+#endif
+    for (; x < end; ++x) cand[x] = cand[x] == kOff ? 1 : 0;
   }
-  return band.capacity() * sizeof(std::uint32_t);
 }
 
 }  // namespace
@@ -409,33 +401,36 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
       return it->second;
     });
   }
-  VerdictTable table(palette, JudgeMode{margin, lossy}, cubes);
+  VerdictTable table(palette, JudgeMode{margin, lossy});
   SweepResult swept;
-  std::size_t band_bytes = 0;
+  SharedPixels shared;
   if (lossy) {
     // Only candidates with a solid core can end up in a region, so the verdicts wait until the
     // candidates that cannot are dropped: in a flat JPEG those are most of the distinct colours
     // (ringing along every edge).
     swept = sweep_blocks(bgra, blocks, photo, *cubes, out);
-    const cv::Rect window = swept.candidate_bounds;
+    // Candidates outside `reach` are the compression band: they are left as they are.
     const cv::Rect reach = mark_cored(swept);
-    band_bytes = settle_candidates(bgra, window, table, swept, out.group_px);
-    table.shares_counted();
-    // Off-palette candidates whose core was partly within tolerance lose it now, before the
-    // edge mask would judge their neighbours. Reachable ones lie within `reach`.
+    shared.cubes = cubes;
+    shared.judged = reachable_off_edges(bgra, photo, table, swept.candidates, reach);
+    settle_candidates(bgra, reach, shared.judged, table, swept, out.group_px);
+    // Off-palette candidates whose core was partly within tolerance or on an edge lose it now.
+    // The edges are masked already: a component of the masked candidates with a core lies
+    // within a cored component of the unmasked ones, so the same candidates remain as when
+    // masking follows the verdicts.
     swept.candidate_bounds = reach;
     drop_coreless(swept);
   } else {
     swept = sweep(bgra, photo, table, out);
+    mask_edges(bgra, photo, table, swept);
   }
   out.opaque_px = out.graphic_px + out.photo_px;
-  mask_edges(bgra, photo, table, swept);
-  out.regions = find_regions(bgra, swept, photo, table, palette, lossy, out.group_px);
+  out.regions = find_regions(bgra, swept, photo, table, palette, shared, out.group_px);
   for (const OffRegion& r : out.regions) out.off_px += r.pixels;
   out.photo_areas = photo.areas;
   out.distinct_colors = table.size();
   out.work_bytes =
-      swept.candidates.total() + photo.tiles.total() + table.bytes() + blocks.bytes() + band_bytes;
+      swept.candidates.total() + photo.tiles.total() + table.bytes() + blocks.bytes();
   return out;
 }
 

@@ -9,8 +9,10 @@
 //   3. one verdict per distinct colour (double-precision Lab, CIEDE2000), cached per image.
 //      Lossy images first go 8×8 block by block against each colour's SureCube (colours proven
 //      to share its verdict): most blocks of a flat JPEG need no verdict at all, and of the
-//      other pixels only those that can reach a region (a solid 7×7 core) are judged;
-//   4. off-palette pixels on edges (morphological gradient of Lab > 10, dilated 5×5) dropped;
+//      other pixels only those that can reach a region (a solid 7×7 core, off the edges of
+//      step 4) are judged; the rest, the compression band, counts for no colour's share;
+//   4. off-palette pixels on edges (morphological gradient of Lab > 10, dilated 5×5) dropped
+//      (lossy images: before the verdicts, from each colour's Lab alone);
 //   5. 8-connected regions ≥ min_region_px, judged by their median colour; regions made of
 //      blends between two allowed colours (anti-aliasing, gradients) accepted.
 //

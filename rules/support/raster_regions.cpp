@@ -298,6 +298,7 @@ struct RegionContext {
   const PhotoMask& photo;
   VerdictTable& table;
   const RasterPalette& palette;
+  const SharedPixels& shared;
   bool lossy;
   std::vector<long long>& group_px;
 };
@@ -321,8 +322,8 @@ long long grow_box(RegionContext& ctx, PixelBox& box, DistanceTo& distance,
       const ColorVerdict& v = ctx.table.get(key);
       if (distance(key) < ctx.table.distance(key)) {
         ++hits;
-        // Only pixels that are in a share can be taken out of it (ColorVerdict::counted).
-        if (v.counted) groups.push_back(v.group);
+        // Only pixels that are in a share can be taken out of it.
+        if (ctx.shared.counts(x, y, key)) groups.push_back(v.group);
       }
     }
     if (hits * 2 < length) return -1;
@@ -598,14 +599,209 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& table
   sweep.candidate_bounds = kept.empty() ? cv::Rect() : kept + b.tl();
 }
 
+namespace {
+
+// Row bitsets over a window of `words` 64-bit words.
+using RowBits = std::vector<std::uint64_t>;
+
+// Bits of `in` spread by `radius` to each side (a horizontal dilation with a zero border).
+void dilate_row(const RowBits& in, int radius, RowBits& out) {
+  const std::size_t n = in.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t prev = i > 0 ? in[i - 1] : 0, next = i + 1 < n ? in[i + 1] : 0;
+    std::uint64_t w = in[i];
+    for (int d = 1; d <= radius; ++d) {
+      w |= (in[i] >> d) | (next << (64 - d));  // from bit x + d
+      w |= (in[i] << d) | (prev >> (64 - d));  // from bit x − d
+    }
+    out[i] = w;
+  }
+}
+
+// Calls `f(x)` for every set bit of `bits`, in order.
+template <typename F>
+void for_each_bit(const RowBits& bits, F&& f) {
+  for (std::size_t i = 0; i < bits.size(); ++i) {
+    for (std::uint64_t w = bits[i]; w != 0; w &= w - 1) f(int(i) * 64 + __builtin_ctzll(w));
+  }
+}
+
+// One pixel's CIELAB for the edge test, and whether it is an edge by itself (transparent or
+// photo): four floats, so a 3×3 neighbourhood's ranges take a few vector min/max operations.
+struct EdgeLab {
+  float L = 0.0F, a = 0.0F, b = 0.0F, invalid = 0.0F;
+};
+
+// EdgeField::compute() for the pixel at column `x` of the middle row, from three rows of
+// EdgeLab (`above` or `below` null beyond the image); columns clipped to [0, width).
+bool edge_at(const EdgeLab* above, const EdgeLab* row, const EdgeLab* below, int x, int width) {
+  const int x0 = std::max(0, x - kGradientRadius), x1 = std::min(width - 1, x + kGradientRadius);
+#if defined(__SSE2__)
+  __m128 lo = _mm_loadu_ps(&row[x].L), hi = lo;
+  for (const EdgeLab* r : {above, row, below}) {
+    if (r == nullptr) continue;
+    for (int xx = x0; xx <= x1; ++xx) {
+      const __m128 v = _mm_loadu_ps(&r[xx].L);
+      lo = _mm_min_ps(lo, v), hi = _mm_max_ps(hi, v);
+    }
+  }
+  // Lanes L, a, b: a range above kEdgeLab; lane 3: some pixel is invalid (its flag is 1).
+  const int steep = _mm_movemask_ps(_mm_cmpgt_ps(_mm_sub_ps(hi, lo), _mm_set1_ps(kEdgeLab))) & 7;
+  const int invalid = _mm_movemask_ps(_mm_cmpgt_ps(hi, _mm_set1_ps(0.5F))) & 8;
+  return (steep | invalid) != 0;
+#else
+  EdgeLab lo = row[x], hi = row[x];
+  for (const EdgeLab* r : {above, row, below}) {
+    if (r == nullptr) continue;
+    for (int xx = x0; xx <= x1; ++xx) {
+      const EdgeLab& v = r[xx];
+      lo = {std::min(lo.L, v.L), std::min(lo.a, v.a), std::min(lo.b, v.b), 0.0F};
+      hi = {std::max(hi.L, v.L), std::max(hi.a, v.a), std::max(hi.b, v.b),
+            std::max(hi.invalid, v.invalid)};
+    }
+  }
+  return hi.invalid > 0.5F || hi.L - lo.L > kEdgeLab || hi.a - lo.a > kEdgeLab ||
+         hi.b - lo.b > kEdgeLab;
+#endif
+}
+
+}  // namespace
+
+std::vector<PixelRun> reachable_off_edges(const cv::Mat& bgra, const PhotoMask& photo,
+                                          VerdictTable& table, const cv::Mat1b& candidates,
+                                          const cv::Rect& reach) {
+  std::vector<PixelRun> runs;
+  if (reach.empty()) return runs;
+  constexpr int kReach = kGradientRadius + kDilateRadius;  // 3: Lab is needed this far out
+  constexpr int kRing = 8;                                 // rows kept of each kind (≥ 7)
+  const cv::Rect area = cv::Rect(reach.x - kReach, reach.y - kReach, reach.width + 2 * kReach,
+                                 reach.height + 2 * kReach) &
+                        cv::Rect(0, 0, bgra.cols, bgra.rows);
+  const int width = area.width;
+  const std::size_t words = std::size_t(width + 63) / 64;
+  const bool any_photo = photo.any();
+  // Rings indexed by image row & (kRing − 1): reachable pixels, the edge test's results, and
+  // (four rows) EdgeLab. Rows outside `reach` (or the image) stay empty.
+  std::vector<RowBits> reachable(kRing, RowBits(words)), edges(kRing, RowBits(words));
+  std::vector<std::vector<EdgeLab>> labs(4, std::vector<EdgeLab>(std::size_t(width)));
+  RowBits near(words), spread(words), masked(words);
+  const auto ring = [](int y) { return std::size_t(y & (kRing - 1)); };
+  const auto in_image = [&](int y) { return y >= area.y && y < area.y + area.height; };
+  // Fills `out` with the OR of rows [from, to] of `rows` (empty rows outside the image).
+  const auto rows_or = [&](const std::vector<RowBits>& rows, int from, int to, RowBits& out) {
+    std::fill(out.begin(), out.end(), 0);
+    for (int y = from; y <= to; ++y) {
+      if (!in_image(y)) continue;
+      const RowBits& r = rows[ring(y)];
+      for (std::size_t i = 0; i < words; ++i) out[i] |= r[i];
+    }
+  };
+  const int last = reach.y + reach.height - 1;
+  const auto load_reachable = [&](int y) {
+    if (!in_image(y)) return;
+    RowBits& bits = reachable[ring(y)];
+    std::fill(bits.begin(), bits.end(), 0);
+    if (y < reach.y || y > last) return;
+    const std::uint8_t* row = candidates.ptr<std::uint8_t>(y) + area.x;
+    int x = reach.x - area.x;
+    const int end = x + reach.width;
+#if defined(__SSE2__)
+    const __m128i two = _mm_set1_epi8(2);
+    for (; x + 16 <= end; x += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + x));
+      const auto set = std::uint64_t(_mm_movemask_epi8(_mm_cmpeq_epi8(v, two)));
+      if (set == 0) continue;
+      bits[std::size_t(x / 64)] |= set << (x % 64);
+      if (x % 64 > 48) bits[std::size_t(x / 64) + 1] |= set >> (64 - x % 64);
+    }
+#endif
+    for (; x < end; ++x) {
+      if (row[x] == 2) bits[std::size_t(x / 64)] |= std::uint64_t{1} << (x % 64);
+    }
+  };
+  for (int y = area.y; y < area.y + kReach; ++y) load_reachable(y);
+  // Step y: reachable row y + 3 in; EdgeLab of row y where within 3 px of a reachable pixel;
+  // the edge test of row y − 1 where within 2 px; the mask of row y − 3.
+  for (int y = area.y; y <= last + kReach; ++y) {
+    load_reachable(y + kReach);
+    if (y < area.y + area.height) {
+      rows_or(reachable, y - kReach, y + kReach, near);
+      dilate_row(near, kReach, spread);
+      std::vector<EdgeLab>& lab_row = labs[std::size_t(y & 3)];
+      const std::uint8_t* px_row = bgra.ptr<std::uint8_t>(y) + 4 * area.x;
+      std::uint32_t last_key = 0xFFFFFFFFu;  // no 24-bit key
+      EdgeLab last_lab;
+      for_each_bit(spread, [&](int x) {
+        if (x >= width) return;  // the last word's padding
+        const std::uint8_t* p = px_row + 4 * x;
+        if (p[3] < kMinAlpha || (any_photo && photo.photo_at(area.x + x, y))) {
+          lab_row[std::size_t(x)] = {0.0F, 0.0F, 0.0F, 1.0F};
+          return;
+        }
+        const std::uint32_t key = color_key(p);
+        if (key != last_key) {
+          const std::array<float, 3>& v = table.lab(key);
+          last_key = key, last_lab = {v[0], v[1], v[2], 0.0F};
+        }
+        lab_row[std::size_t(x)] = last_lab;
+      });
+    }
+    if (const int e = y - 1; in_image(e)) {
+      rows_or(reachable, e - kDilateRadius, e + kDilateRadius, near);
+      dilate_row(near, kDilateRadius, spread);
+      RowBits& out = edges[ring(e)];
+      std::fill(out.begin(), out.end(), 0);
+      const EdgeLab* above = in_image(e - 1) ? labs[std::size_t((e - 1) & 3)].data() : nullptr;
+      const EdgeLab* below = in_image(e + 1) ? labs[std::size_t((e + 1) & 3)].data() : nullptr;
+      const EdgeLab* row = labs[std::size_t(e & 3)].data();
+      for_each_bit(spread, [&](int x) {
+        if (x < width && edge_at(above, row, below, x, width)) {
+          out[std::size_t(x / 64)] |= std::uint64_t{1} << (x % 64);
+        }
+      });
+    }
+    if (const int m = y - kReach; m >= reach.y && m <= last) {
+      rows_or(edges, m - kDilateRadius, m + kDilateRadius, near);
+      dilate_row(near, kDilateRadius, masked);
+      const RowBits& r = reachable[ring(m)];
+      for (std::size_t i = 0; i < words; ++i) masked[i] = r[i] & ~masked[i];
+      for_each_bit(masked, [&](int x) {
+        if (!runs.empty() && runs.back().y == m && runs.back().end == area.x + x) {
+          ++runs.back().end;
+        } else {
+          runs.push_back({m, area.x + x, area.x + x + 1});
+        }
+      });
+    }
+  }
+  return runs;
+}
+
+bool SharedPixels::counts(int x, int y, std::uint32_t key) const {
+  if (cubes == nullptr) return true;
+  if (std::any_of(cubes->begin(), cubes->end(),
+                  [key](const SureCube& c) { return c.contains(key); })) {
+    return true;
+  }
+  // The last run that starts at or before (x, y).
+  const auto after = std::upper_bound(judged.begin(), judged.end(), PixelRun{y, x, x},
+                                      [](const PixelRun& a, const PixelRun& b) {
+                                        return a.y != b.y ? a.y < b.y : a.begin < b.begin;
+                                      });
+  if (after == judged.begin()) return false;
+  const PixelRun& run = *std::prev(after);
+  return run.y == y && x < run.end;
+}
+
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
                                     const PhotoMask& photo, VerdictTable& table,
-                                    const RasterPalette& palette, bool lossy,
+                                    const RasterPalette& palette, const SharedPixels& shared,
                                     std::vector<long long>& group_px) {
   std::vector<OffRegion> regions;
   if (sweep.candidate_bounds.empty()) return regions;
   const cv::Rect bounds = sweep.candidate_bounds;
-  RegionContext ctx{bgra, photo, table, palette, lossy, group_px};
+  const bool lossy = shared.cubes != nullptr;
+  RegionContext ctx{bgra, photo, table, palette, shared, lossy, group_px};
   const auto judge = [&](const cv::Mat& labels, int label, const cv::Rect& box, long long area) {
     if (area < palette.thresholds().min_region_px) return;
     if (auto region = judge_region(ctx, labels, label, box, bounds.tl(), area)) {

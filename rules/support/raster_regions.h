@@ -53,14 +53,40 @@ enum class EdgeMaskWay { automatic, per_candidate, dense };
 void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& table,
                 SweepResult& sweep, EdgeMaskWay way = EdgeMaskWay::automatic);
 
+/// A run of pixels of one row: columns [begin, end) of row y.
+struct PixelRun {
+  int y = 0, begin = 0, end = 0;
+};
+
+/// Lossy sources, after mark_cored() and before any verdict: the reachable candidates (2) that
+/// mask_edges() would keep, as runs in row order. Only they can be in a region, so only they
+/// need verdicts: in a JPEG, chroma subsampling bleeds the background into every thick dark
+/// stroke, which gives thousands of distinct colours with solid cores, all on the stroke's
+/// edges. The mask needs only each colour's Lab (VerdictTable::lab) and is computed row by row
+/// over `reach` (the bounds of the reachable candidates), only within 3 px of a reachable pixel.
+std::vector<PixelRun> reachable_off_edges(const cv::Mat& bgra, const PhotoMask& photo,
+                                          VerdictTable& table, const cv::Mat1b& candidates,
+                                          const cv::Rect& reach);
+
+/// Which pixels are in the shares (RasterAnalysis::group_px). Lossless images: every opaque
+/// pixel outside photos. Lossy ones: those inside a sure box, and the judged ones (the runs of
+/// reachable_off_edges()); the compression band around edges is never judged and counts for no
+/// colour, so shares of lossy images are lower bounds.
+struct SharedPixels {
+  const std::vector<SureCube>* cubes = nullptr;  // null: a lossless image
+  std::vector<PixelRun> judged;                  // in row order
+  /// Whether the opaque graphic pixel at (x, y), of colour `key`, is in the shares.
+  bool counts(int x, int y, std::uint32_t key) const;
+};
+
 /// Groups the remaining candidates into 8-connected regions and keeps those that are findings:
 /// at least `min_region_px`, a median colour beyond its nearest colour's warn threshold, and not
 /// a blend area (mostly two-colour blends with no dominant colour: a gradient or soft edge).
-/// The pixels of every kept region are taken out of `group_px` (they are off-palette, not shares
-/// of their nearest colour).
+/// The pixels of every kept region that are in the shares (`shared`) are taken out of
+/// `group_px`: they are off-palette, not shares of their nearest colour.
 std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& sweep,
                                     const PhotoMask& photo, VerdictTable& table,
-                                    const RasterPalette& palette, bool lossy,
+                                    const RasterPalette& palette, const SharedPixels& shared,
                                     std::vector<long long>& group_px);
 
 }  // namespace brandlint::raster

@@ -378,9 +378,8 @@ bool VerdictTable::blend(std::uint32_t key) {
   return v.blend_state == 2;
 }
 
-VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode,
-                           const std::vector<SureCube>* cubes)
-    : palette_(palette), mode_(mode), cubes_(cubes) {
+VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode)
+    : palette_(palette), mode_(mode) {
   slots_.assign(1024, Brief{});
   mask_ = 1023;
   shift_ = 64 - 10;
@@ -388,12 +387,7 @@ VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode,
 }
 
 const VerdictTable::Brief& VerdictTable::insert(std::size_t slot, std::uint32_t key) {
-  ColorVerdict& v = verdicts_.emplace_back(judge_color(key_rgb(key), palette_, mode_, scratch_));
-  if (late_) {
-    v.counted =
-        cubes_ != nullptr && std::any_of(cubes_->begin(), cubes_->end(),
-                                         [key](const SureCube& c) { return c.contains(key); });
-  }
+  const ColorVerdict& v = verdicts_.emplace_back(judge_color(key_rgb(key), palette_, mode_, scratch_));
   slots_[slot] = {key, static_cast<std::uint32_t>(verdicts_.size() - 1), v.group, v.off};
   const std::uint32_t bit = filter_bit(key);
   filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
@@ -403,6 +397,35 @@ const VerdictTable::Brief& VerdictTable::insert(std::size_t slot, std::uint32_t 
     return slots_[slot_of(key)];
   }
   return slots_[slot];
+}
+
+const std::array<float, 3>& VerdictTable::insert_lab(std::size_t slot, std::uint32_t key) {
+  // A colour judged already has its Lab in the verdict (the same float values).
+  if (const ColorVerdict* v = maybe_judged(key) ? find(key) : nullptr) {
+    labs_[slot] = {v->L, v->a, v->b};
+  } else {
+    const color::Lab lab = lab_of(key_rgb(key));
+    labs_[slot] = {static_cast<float>(lab.L), static_cast<float>(lab.a), static_cast<float>(lab.b)};
+  }
+  lab_keys_[slot] = key;
+  if (++lab_count_ * 2 <= lab_keys_.size()) return labs_[slot];
+  std::vector<std::uint32_t> old_keys = std::move(lab_keys_);
+  std::vector<std::array<float, 3>> old_labs = std::move(labs_);
+  lab_keys_.assign(old_keys.size() * 2, kEmpty);
+  labs_.assign(old_keys.size() * 2, {});
+  lab_mask_ = lab_keys_.size() - 1;
+  --lab_shift_;
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == kEmpty) continue;
+    std::size_t s = static_cast<std::size_t>((std::uint64_t{old_keys[i]} * 0x9E3779B97F4A7C15ull) >>
+                                             lab_shift_);
+    while (lab_keys_[s] != kEmpty) s = (s + 1) & lab_mask_;
+    lab_keys_[s] = old_keys[i];
+    labs_[s] = old_labs[i];
+    if (old_keys[i] == key) found = s;
+  }
+  return labs_[found];
 }
 
 void VerdictTable::grow() {

@@ -4,6 +4,7 @@
 // keyed by the 24-bit colour (a flat banner hits the same few entries millions of times).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -24,9 +25,6 @@ struct ColorVerdict {
   // only for colours of candidate regions (VerdictTable::blend): most off colours are edge
   // noise that never reaches a region, and the blend search is the dearest test.
   std::uint8_t blend_state = 0;
-  // Its pixels are in the shares (group_px). False for a colour first judged after the lossy
-  // sweep counted them (VerdictTable::shares_counted): one only in the compression band.
-  bool counted = true;
 };
 
 /// ColorVerdict::delta_e00 not computed yet.
@@ -88,10 +86,7 @@ Nearest nearest_color(const color::Lab& lab, const RasterPalette& palette);
 /// Per-image cache of verdicts, filled lazily. Not thread-safe: one per analysis.
 class VerdictTable {
  public:
-  /// `cubes` (lossy images): colours inside a sure box are counted in the shares without a
-  /// verdict, so a verdict judged for one later is still ColorVerdict::counted.
-  VerdictTable(const RasterPalette& palette, JudgeMode mode,
-               const std::vector<SureCube>* cubes = nullptr);
+  VerdictTable(const RasterPalette& palette, JudgeMode mode);
 
   const ColorVerdict& get(std::uint32_t key) { return verdicts_[lookup(key).index]; }
 
@@ -123,15 +118,23 @@ class VerdictTable {
       slot = (slot + 1) & mask_;
     }
   }
-  /// From now on, colours judged for the first time are marked as not counted in the shares
-  /// (ColorVerdict::counted): the lossy sweep counts the shares before the regions are judged,
-  /// and leaves out the colours of the compression band it did not judge.
-  void shares_counted() { late_ = true; }
   /// False when `key` was surely never judged (a 64-kbit filter of judged keys); true when it
   /// may have been. Cheaper than find() for colours that mostly were not.
   bool maybe_judged(std::uint32_t key) const {
     const std::uint32_t bit = filter_bit(key);
     return (filter_[bit >> 6] >> (bit & 63) & 1) != 0;
+  }
+  /// The CIELAB of `key` (ColorVerdict::L, a, b) without judging it: the edge mask needs only
+  /// this, and in a JPEG most colours along edges are never judged. Cached per colour.
+  const std::array<float, 3>& lab(std::uint32_t key) {
+    std::size_t slot =
+        static_cast<std::size_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> lab_shift_);
+    while (true) {
+      const std::uint32_t k = lab_keys_[slot];
+      if (k == key) return labs_[slot];
+      if (k == kEmpty) return insert_lab(slot, key);
+      slot = (slot + 1) & lab_mask_;
+    }
   }
   /// ΔE00 of the (already judged) colour `key` to its nearest allowed colour; cached.
   double distance(std::uint32_t key);
@@ -141,7 +144,8 @@ class VerdictTable {
   /// Bytes held by the table.
   std::size_t bytes() const {
     return slots_.capacity() * sizeof(Brief) + verdicts_.capacity() * sizeof(ColorVerdict) +
-           filter_.size() * sizeof(std::uint64_t);
+           filter_.size() * sizeof(std::uint64_t) +
+           lab_keys_.capacity() * (sizeof(std::uint32_t) + sizeof(std::array<float, 3>));
   }
 
  private:
@@ -154,19 +158,24 @@ class VerdictTable {
     return static_cast<std::uint32_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> 48);
   }
   const Brief& insert(std::size_t slot, std::uint32_t key);
+  const std::array<float, 3>& insert_lab(std::size_t slot, std::uint32_t key);
   std::size_t slot_of(std::uint32_t key) const;
   void grow();
 
   const RasterPalette& palette_;
   JudgeMode mode_;
-  const std::vector<SureCube>* cubes_;
-  bool late_ = false;
   JudgeScratch scratch_;
   std::vector<Brief> slots_;
   std::vector<ColorVerdict> verdicts_;
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1024, 0);  // 2^16 bits
   std::size_t mask_ = 0;
   int shift_ = 64;
+  // lab(): open addressing with Fibonacci hashing like the verdicts, load factor ≤ 1/2.
+  std::vector<std::uint32_t> lab_keys_ = std::vector<std::uint32_t>(1024, kEmpty);
+  std::vector<std::array<float, 3>> labs_ = std::vector<std::array<float, 3>>(1024);
+  std::size_t lab_count_ = 0;
+  std::size_t lab_mask_ = 1023;
+  int lab_shift_ = 64 - 10;
 };
 
 }  // namespace brandlint::raster
