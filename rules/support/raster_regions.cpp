@@ -127,63 +127,6 @@ std::vector<CoreSpan> solid_cores(const cv::Mat1b& window) {
   return out;
 }
 
-struct Component {
-  int label = 0;
-  cv::Rect box;
-  long long area = 0;
-};
-
-// Labels the 8-connected components of `mask` that contain a kLossyCore × kLossyCore square of
-// set pixels (labels 1, 2, ...; every other pixel 0). Grown from the squares' centres, so the
-// cost is finding the cores plus the size of those components, not a labelling of the window.
-// Zero-filled by calloc: a large block comes as fresh zero pages mapped on first touch, so a
-// label image of a 12 MP window costs what the components touch, not 48 MB of zeroing.
-struct ZeroLabels {
-  std::unique_ptr<int, void (*)(void*)> data{nullptr, std::free};
-  cv::Mat1i labels;
-  explicit ZeroLabels(cv::Size size)
-      : data(static_cast<int*>(std::calloc(std::size_t(size.area()) + 1, sizeof(int))), std::free) {
-    if (data == nullptr) throw std::bad_alloc();
-    labels = cv::Mat1i(size.height, size.width, data.get());
-  }
-};
-
-std::vector<Component> cored_components(const cv::Mat1b& mask, cv::Mat1i& labels) {
-  std::vector<Component> out;
-  if (mask.cols < kLossyCore || mask.rows < kLossyCore) return out;
-  std::vector<cv::Point> stack;
-  for (const CoreSpan& span : solid_cores(mask)) {
-    const int y = span.y;
-    for (int x = span.begin; x < span.end; ++x) {
-      if (labels(y, x) != 0) continue;
-      Component c{static_cast<int>(out.size()) + 1, {}, 0};
-      int x0 = x, y0 = y, x1 = x, y1 = y;
-      labels(y, x) = c.label;
-      stack.push_back({x, y});
-      while (!stack.empty()) {
-        const cv::Point p = stack.back();
-        stack.pop_back();
-        ++c.area;
-        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
-        y1 = std::max(y1, p.y);
-        for (int dy = -1; dy <= 1; ++dy) {
-          const int qy = p.y + dy;
-          if (qy < 0 || qy >= mask.rows) continue;
-          for (int dx = -1; dx <= 1; ++dx) {
-            const int qx = p.x + dx;
-            if (qx < 0 || qx >= mask.cols || mask(qy, qx) == 0 || labels(qy, qx) != 0) continue;
-            labels(qy, qx) = c.label;
-            stack.push_back({qx, qy});
-          }
-        }
-      }
-      c.box = cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 // Memoised "is there an edge at q" over a window around the candidates.
 class EdgeField {
  public:
@@ -381,33 +324,35 @@ double ring_continuity(RegionContext& ctx, const PixelBox& box, DistanceTo& dist
   return valid == 0 ? 0.0 : double(close) / double(valid);
 }
 
-// Judges component `label` (stats box `box`, in `labels` coordinates offset by `origin`).
-// nullopt: not a finding (noise around a brand colour, or a blend area).
-std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels, int label,
-                                      const cv::Rect& box, cv::Point origin, long long area) {
+// Calls `f(p)` with each BGRA pixel of `component`.
+template <typename F>
+void for_each_pixel(const cv::Mat& bgra, const Component& component, F&& f) {
+  for (const PixelRun& run : component.runs) {
+    const std::uint8_t* row = bgra.ptr<std::uint8_t>(run.y);
+    for (int x = run.begin; x < run.end; ++x) f(row + 4 * x);
+  }
+}
+
+// Judges one component. nullopt: not a finding (noise around a brand colour, or a blend area).
+std::optional<OffRegion> judge_region(RegionContext& ctx, const Component& component) {
+  const long long area = component.area;
   std::array<std::array<long long, 256>, 3> histograms{};
   long long blends = 0;
   std::vector<long long> region_groups(ctx.group_px.size(), 0);
   std::uint32_t last = 0xFFFFFFFFu;  // no 24-bit key
   bool blend = false;
   std::uint16_t group = 0;
-  for (int y = box.y; y < box.y + box.height; ++y) {
-    const int* lrow = labels.ptr<int>(y);
-    const std::uint8_t* prow = ctx.bgra.ptr<std::uint8_t>(y + origin.y) + 4 * origin.x;
-    for (int x = box.x; x < box.x + box.width; ++x) {
-      if (lrow[x] != label) continue;
-      const std::uint8_t* p = prow + 4 * x;
-      ++histograms[0][p[2]], ++histograms[1][p[1]], ++histograms[2][p[0]];
-      const std::uint32_t key = color_key(p);
-      if (key != last) {  // a flat patch repeats a few colours: look each run up once
-        last = key;
-        group = ctx.table.find(key)->group;  // every candidate was judged
-        blend = ctx.table.blend(key);
-      }
-      blends += blend ? 1 : 0;
-      ++region_groups[group];
+  for_each_pixel(ctx.bgra, component, [&](const std::uint8_t* p) {
+    ++histograms[0][p[2]], ++histograms[1][p[1]], ++histograms[2][p[0]];
+    const std::uint32_t key = color_key(p);
+    if (key != last) {  // a flat patch repeats a few colours: look each run up once
+      last = key;
+      group = ctx.table.find(key)->group;  // every candidate was judged
+      blend = ctx.table.blend(key);
     }
-  }
+    blends += blend ? 1 : 0;
+    ++region_groups[group];
+  });
   OffRegion r;
   r.median = {histogram_median(histograms[0], area), histogram_median(histograms[1], area),
               histogram_median(histograms[2], area)};
@@ -421,22 +366,17 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
   const double threshold = ctx.lossy ? judged_by.fail : judged_by.warn;
   if (r.delta_e00 <= threshold) return std::nullopt;
   DistanceTo distance(r.median_lab);
-  r.box = {box.x + origin.x, box.y + origin.y, box.width, box.height};
+  r.box = {component.box.x, component.box.y, component.box.width, component.box.height};
   const bool mostly_blends = double(blends) >= kBlendAreaShare * double(area);
   if (mostly_blends) {
     // Flat: in a lossless image one exact colour; in a lossy one, colours within the threshold.
     const std::uint32_t median_key =
         (std::uint32_t{r.median.r} << 16) | (std::uint32_t{r.median.g} << 8) | r.median.b;
     long long flat = 0;
-    for (int y = box.y; y < box.y + box.height; ++y) {
-      const int* lrow = labels.ptr<int>(y);
-      const std::uint8_t* prow = ctx.bgra.ptr<std::uint8_t>(y + origin.y) + 4 * origin.x;
-      for (int x = box.x; x < box.x + box.width; ++x) {
-        if (lrow[x] != label) continue;
-        const std::uint32_t key = color_key(prow + 4 * x);
-        flat += (ctx.lossy ? distance(key) <= threshold : key == median_key) ? 1 : 0;
-      }
-    }
+    for_each_pixel(ctx.bgra, component, [&](const std::uint8_t* p) {
+      const std::uint32_t key = color_key(p);
+      flat += (ctx.lossy ? distance(key) <= threshold : key == median_key) ? 1 : 0;
+    });
     if (double(flat) < kFlatShare * double(area)) return std::nullopt;  // a gradient, soft edge
   }
   std::vector<long long> taken(ctx.group_px.size(), 0);
@@ -453,7 +393,7 @@ std::optional<OffRegion> judge_region(RegionContext& ctx, const cv::Mat& labels,
 
 }  // namespace
 
-cv::Rect mark_cored(SweepResult& sweep) {
+cv::Rect mark_cored(SweepResult& sweep, std::vector<Component>* components) {
   if (sweep.candidate_bounds.empty()) return {};
   const cv::Rect bounds = sweep.candidate_bounds;
   cv::Mat1b window = sweep.candidates(bounds);
@@ -467,6 +407,8 @@ cv::Rect mark_cored(SweepResult& sweep) {
     int y, first, last;  // inclusive
   };
   std::vector<Run> stack;
+  Component* component = nullptr;  // being grown, when the caller wants them listed
+  int cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;  // its bounds, in window coordinates
   // Marks the whole run of 1s through (x, y) with 2 and queues it.
   const auto take_run = [&](std::uint8_t* row, int x, int y) {
     int first = x, last = x;
@@ -475,6 +417,12 @@ cv::Rect mark_cored(SweepResult& sweep) {
     std::fill(row + first, row + last + 1, std::uint8_t{2});
     x0 = std::min(x0, first), x1 = std::max(x1, last), y0 = std::min(y0, y), y1 = std::max(y1, y);
     stack.push_back({y, first, last});
+    if (component != nullptr) {
+      component->runs.push_back({y + bounds.y, first + bounds.x, last + 1 + bounds.x});
+      component->area += last - first + 1;
+      cx0 = std::min(cx0, first), cx1 = std::max(cx1, last), cy0 = std::min(cy0, y),
+      cy1 = std::max(cy1, y);
+    }
     return last;
   };
   // Seeds in row order (no list of every core pixel: a large planted patch is almost all core).
@@ -482,6 +430,10 @@ cv::Rect mark_cored(SweepResult& sweep) {
     std::uint8_t* seed_row = window.ptr<std::uint8_t>(span.y);
     for (int sx = span.begin; sx < span.end; ++sx) {
       if (seed_row[sx] != 1) continue;  // 2: its component is marked already
+      if (components != nullptr) {
+        component = &components->emplace_back();
+        cx0 = cx1 = sx, cy0 = cy1 = span.y;
+      }
       sx = take_run(seed_row, sx, span.y);
       while (!stack.empty()) {
         const Run run = stack.back();
@@ -496,15 +448,19 @@ cv::Rect mark_cored(SweepResult& sweep) {
           }
         }
       }
+      if (component != nullptr) {
+        component->box = cv::Rect(cx0 + bounds.x, cy0 + bounds.y, cx1 - cx0 + 1, cy1 - cy0 + 1);
+      }
     }
   }
   return x1 < 0 ? cv::Rect() : cv::Rect(x0 + bounds.x, y0 + bounds.y, x1 - x0 + 1, y1 - y0 + 1);
 }
 
 void drop_coreless(SweepResult& sweep) {
+  sweep.components.clear();
   if (sweep.candidate_bounds.empty()) return;
   cv::Mat1b window = sweep.candidates(sweep.candidate_bounds);
-  const cv::Rect kept = mark_cored(sweep);
+  const cv::Rect kept = mark_cored(sweep, &sweep.components);
   cv::threshold(window, window, 1, 1, cv::THRESH_BINARY);  // 2 -> 1 (kept), 1 -> 0
   sweep.candidate_bounds = kept;
 }
@@ -802,28 +758,42 @@ std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& swee
   const cv::Rect bounds = sweep.candidate_bounds;
   const bool lossy = shared.cubes != nullptr;
   RegionContext ctx{bgra, photo, table, palette, shared, lossy, group_px};
-  const auto judge = [&](const cv::Mat& labels, int label, const cv::Rect& box, long long area) {
-    if (area < palette.thresholds().min_region_px) return;
-    if (auto region = judge_region(ctx, labels, label, box, bounds.tl(), area)) {
-      regions.push_back(*region);
-    }
+  const auto judge = [&](const Component& c) {
+    if (c.area < palette.thresholds().min_region_px) return;
+    if (auto region = judge_region(ctx, c)) regions.push_back(*region);
   };
   if (lossy) {
-    // Only components with a solid core can be findings (kLossyCore).
-    ZeroLabels zero(bounds.size());
-    for (const Component& c : cored_components(sweep.candidates(bounds), zero.labels)) {
-      judge(zero.labels, c.label, c.box, c.area);
-    }
+    // drop_coreless() listed the components (each has a solid core, kLossyCore), and their
+    // edges were masked before it.
+    for (const Component& c : sweep.components) judge(c);
   } else {
-    cv::Mat labels, stats, centroids;
+    cv::Mat1i labels;
+    cv::Mat stats, centroids;
     const int n = cv::connectedComponentsWithStats(sweep.candidates(bounds), labels, stats,
                                                    centroids, 8, CV_32S);
+    std::vector<Component> components(std::size_t(std::max(0, n)));
     for (int i = 1; i < n; ++i) {
-      judge(labels, i,
-            cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                     stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)),
-            stats.at<int>(i, cv::CC_STAT_AREA));
+      Component& c = components[std::size_t(i)];
+      c.box = cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT) + bounds.x,
+                       stats.at<int>(i, cv::CC_STAT_TOP) + bounds.y,
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+      c.area = stats.at<int>(i, cv::CC_STAT_AREA);
     }
+    // Runs of each large enough component, from one pass over the labels.
+    for (int y = 0; y < labels.rows; ++y) {
+      const int* row = labels[y];
+      for (int x = 0; x < labels.cols;) {
+        const int label = row[x];
+        int end = x + 1;
+        while (end < labels.cols && row[end] == label) ++end;
+        Component& c = components[std::size_t(label)];
+        if (label != 0 && c.area >= palette.thresholds().min_region_px) {
+          c.runs.push_back({y + bounds.y, x + bounds.x, end + bounds.x});
+        }
+        x = end;
+      }
+    }
+    for (int i = 1; i < n; ++i) judge(components[std::size_t(i)]);
   }
   std::sort(regions.begin(), regions.end(), [](const OffRegion& a, const OffRegion& b) {
     return a.box.y != b.box.y ? a.box.y < b.box.y : a.box.x < b.box.x;

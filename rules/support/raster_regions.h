@@ -27,21 +27,35 @@ inline int next_set(const std::uint8_t* row, int x, int end) {
   return x;
 }
 
+/// A run of pixels of one row: columns [begin, end) of row y.
+struct PixelRun {
+  int y = 0, begin = 0, end = 0;
+};
+
+/// One 8-connected component of candidates, as runs (image coordinates, in no set order).
+struct Component {
+  std::vector<PixelRun> runs;
+  cv::Rect box;
+  long long area = 0;
+};
+
 /// The pixels the pipeline has already decided about.
 struct SweepResult {
   cv::Mat1b candidates;       // 1 = opaque, outside photos, off-palette; else 0
   cv::Rect candidate_bounds;  // bounding box of the candidates (empty when there are none)
+  // Lossy sources, after drop_coreless(): the components of the candidates (each has a core).
+  std::vector<Component> components;
 };
 
 /// Lossy sources only: clears the candidates that cannot end up in a finding because their
-/// connected component has no solid 7×7 core (see find_regions). Masking edges only removes
-/// candidates, so a component without a core now has none after masking either; doing this
-/// first spares mask_edges() the ringing along every text and shape edge of a JPEG.
+/// connected component has no solid 7×7 core (JPEG ringing and chroma bleeding leave strips
+/// along edges), and lists the components that remain in `sweep.components`.
 void drop_coreless(SweepResult& sweep);
 
 /// The first half of drop_coreless(): marks the candidates whose component has a solid core
-/// with 2, leaves the others at 1, and returns the bounds of the marked ones.
-cv::Rect mark_cored(SweepResult& sweep);
+/// with 2, leaves the others at 1, and returns the bounds of the marked ones. Lists the marked
+/// components in `components` when given.
+cv::Rect mark_cored(SweepResult& sweep, std::vector<Component>* components = nullptr);
 
 /// Clears candidates that lie on an edge: within 2 px (the 5×5 dilation) of a pixel whose 3×3
 /// neighbourhood spans more than 10 in L*, a* or b*. Transparent and photo pixels count as
@@ -52,11 +66,6 @@ cv::Rect mark_cored(SweepResult& sweep);
 enum class EdgeMaskWay { automatic, per_candidate, dense };
 void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& table,
                 SweepResult& sweep, EdgeMaskWay way = EdgeMaskWay::automatic);
-
-/// A run of pixels of one row: columns [begin, end) of row y.
-struct PixelRun {
-  int y = 0, begin = 0, end = 0;
-};
 
 /// Lossy sources, after mark_cored() and before any verdict: the reachable candidates (2) that
 /// mask_edges() would keep, as runs in row order. Only they can be in a region, so only they
