@@ -557,28 +557,54 @@ void mask_edges(const cv::Mat& bgra, const PhotoMask& photo, VerdictTable& table
 
 namespace {
 
-// Row bitsets over a window of `words` 64-bit words.
-using RowBits = std::vector<std::uint64_t>;
-
-// Bits of `in` spread by `radius` to each side (a horizontal dilation with a zero border).
-void dilate_row(const RowBits& in, int radius, RowBits& out) {
-  const std::size_t n = in.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t prev = i > 0 ? in[i - 1] : 0, next = i + 1 < n ? in[i + 1] : 0;
-    std::uint64_t w = in[i];
-    for (int d = 1; d <= radius; ++d) {
-      w |= (in[i] >> d) | (next << (64 - d));  // from bit x + d
-      w |= (in[i] << d) | (prev >> (64 - d));  // from bit x − d
-    }
-    out[i] = w;
+// A row bitset over a window of 64-bit words, with the range of words that may be non-zero:
+// reachable pixels are a few strokes and patches in a wide window, so most words of most rows
+// are zero, and every operation below touches only the range.
+struct RowBits {
+  std::vector<std::uint64_t> w;
+  std::size_t lo = 0, hi = 0;  // words outside [lo, hi) are zero
+  explicit RowBits(std::size_t words) : w(words, 0) {}
+  void clear() {
+    std::fill(w.begin() + std::ptrdiff_t(lo), w.begin() + std::ptrdiff_t(hi), 0);
+    lo = hi = 0;
   }
+  void set(int x) {
+    const auto i = std::size_t(x / 64);
+    w[i] |= std::uint64_t{1} << (x % 64);
+    widen(i, i + 1);
+  }
+  void widen(std::size_t from, std::size_t to) {
+    if (lo == hi) {
+      lo = from, hi = to;
+    } else {
+      lo = std::min(lo, from), hi = std::max(hi, to);
+    }
+  }
+};
+
+// Bits of `in` spread by `radius` (< 64) to each side: a horizontal dilation with a zero border.
+void dilate_row(const RowBits& in, int radius, RowBits& out) {
+  out.clear();
+  if (in.lo == in.hi) return;
+  const std::size_t n = in.w.size();
+  const std::size_t from = in.lo > 0 ? in.lo - 1 : 0, to = std::min(n, in.hi + 1);
+  for (std::size_t i = from; i < to; ++i) {
+    const std::uint64_t prev = i > 0 ? in.w[i - 1] : 0, next = i + 1 < n ? in.w[i + 1] : 0;
+    std::uint64_t w = in.w[i];
+    for (int d = 1; d <= radius; ++d) {
+      w |= (in.w[i] >> d) | (next << (64 - d));  // from bit x + d
+      w |= (in.w[i] << d) | (prev >> (64 - d));  // from bit x − d
+    }
+    out.w[i] = w;
+  }
+  out.lo = from, out.hi = to;
 }
 
 // Calls `f(x)` for every set bit of `bits`, in order.
 template <typename F>
 void for_each_bit(const RowBits& bits, F&& f) {
-  for (std::size_t i = 0; i < bits.size(); ++i) {
-    for (std::uint64_t w = bits[i]; w != 0; w &= w - 1) f(int(i) * 64 + __builtin_ctzll(w));
+  for (std::size_t i = bits.lo; i < bits.hi; ++i) {
+    for (std::uint64_t w = bits.w[i]; w != 0; w &= w - 1) f(int(i) * 64 + __builtin_ctzll(w));
   }
 }
 
@@ -640,23 +666,25 @@ std::vector<PixelRun> reachable_off_edges(const cv::Mat& bgra, const PhotoMask& 
   // (four rows) EdgeLab. Rows outside `reach` (or the image) stay empty.
   std::vector<RowBits> reachable(kRing, RowBits(words)), edges(kRing, RowBits(words));
   std::vector<std::vector<EdgeLab>> labs(4, std::vector<EdgeLab>(std::size_t(width)));
-  RowBits near(words), spread(words), masked(words);
+  RowBits near(words), spread(words), masked(words), kept(words);
   const auto ring = [](int y) { return std::size_t(y & (kRing - 1)); };
   const auto in_image = [&](int y) { return y >= area.y && y < area.y + area.height; };
   // Fills `out` with the OR of rows [from, to] of `rows` (empty rows outside the image).
   const auto rows_or = [&](const std::vector<RowBits>& rows, int from, int to, RowBits& out) {
-    std::fill(out.begin(), out.end(), 0);
+    out.clear();
     for (int y = from; y <= to; ++y) {
       if (!in_image(y)) continue;
       const RowBits& r = rows[ring(y)];
-      for (std::size_t i = 0; i < words; ++i) out[i] |= r[i];
+      if (r.lo == r.hi) continue;
+      for (std::size_t i = r.lo; i < r.hi; ++i) out.w[i] |= r.w[i];
+      out.widen(r.lo, r.hi);
     }
   };
   const int last = reach.y + reach.height - 1;
   const auto load_reachable = [&](int y) {
     if (!in_image(y)) return;
     RowBits& bits = reachable[ring(y)];
-    std::fill(bits.begin(), bits.end(), 0);
+    bits.clear();
     if (y < reach.y || y > last) return;
     const std::uint8_t* row = candidates.ptr<std::uint8_t>(y) + area.x;
     int x = reach.x - area.x;
@@ -667,12 +695,18 @@ std::vector<PixelRun> reachable_off_edges(const cv::Mat& bgra, const PhotoMask& 
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + x));
       const auto set = std::uint64_t(_mm_movemask_epi8(_mm_cmpeq_epi8(v, two)));
       if (set == 0) continue;
-      bits[std::size_t(x / 64)] |= set << (x % 64);
-      if (x % 64 > 48) bits[std::size_t(x / 64) + 1] |= set >> (64 - x % 64);
+      const auto i = std::size_t(x / 64);
+      bits.w[i] |= set << (x % 64);
+      if (x % 64 > 48) {
+        bits.w[i + 1] |= set >> (64 - x % 64);
+        bits.widen(i, i + 2);
+      } else {
+        bits.widen(i, i + 1);
+      }
     }
 #endif
     for (; x < end; ++x) {
-      if (row[x] == 2) bits[std::size_t(x / 64)] |= std::uint64_t{1} << (x % 64);
+      if (row[x] == 2) bits.set(x);
     }
   };
   for (int y = area.y; y < area.y + kReach; ++y) load_reachable(y);
@@ -706,13 +740,13 @@ std::vector<PixelRun> reachable_off_edges(const cv::Mat& bgra, const PhotoMask& 
       rows_or(reachable, e - kDilateRadius, e + kDilateRadius, near);
       dilate_row(near, kDilateRadius, spread);
       RowBits& out = edges[ring(e)];
-      std::fill(out.begin(), out.end(), 0);
+      out.clear();
       const EdgeLab* above = in_image(e - 1) ? labs[std::size_t((e - 1) & 3)].data() : nullptr;
       const EdgeLab* below = in_image(e + 1) ? labs[std::size_t((e + 1) & 3)].data() : nullptr;
       const EdgeLab* row = labs[std::size_t(e & 3)].data();
       for_each_bit(spread, [&](int x) {
         if (x < width && edge_at(above, row, below, x, width)) {
-          out[std::size_t(x / 64)] |= std::uint64_t{1} << (x % 64);
+          out.set(x);
         }
       });
     }
@@ -720,8 +754,10 @@ std::vector<PixelRun> reachable_off_edges(const cv::Mat& bgra, const PhotoMask& 
       rows_or(edges, m - kDilateRadius, m + kDilateRadius, near);
       dilate_row(near, kDilateRadius, masked);
       const RowBits& r = reachable[ring(m)];
-      for (std::size_t i = 0; i < words; ++i) masked[i] = r[i] & ~masked[i];
-      for_each_bit(masked, [&](int x) {
+      kept.clear();
+      for (std::size_t i = r.lo; i < r.hi; ++i) kept.w[i] = r.w[i] & ~masked.w[i];
+      kept.lo = r.lo, kept.hi = r.hi;
+      for_each_bit(kept, [&](int x) {
         if (!runs.empty() && runs.back().y == m && runs.back().end == area.x + x) {
           ++runs.back().end;
         } else {
