@@ -405,9 +405,9 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
   SweepResult swept;
   SharedPixels shared;
   if (lossy) {
-    // Only candidates with a solid core can end up in a region, so the verdicts wait until the
-    // candidates that cannot are dropped: in a flat JPEG those are most of the distinct colours
-    // (ringing along every edge).
+    // Only candidates with a solid core and off the edges can end up in a region, so the
+    // verdicts wait until the others are set aside: in a flat JPEG those are most of the
+    // distinct colours (ringing along every edge, chroma bled into thick strokes).
     swept = sweep_blocks(bgra, blocks, photo, *cubes, out);
     // Candidates outside `reach` are the compression band: they are left as they are.
     const cv::Rect reach = mark_cored(swept);

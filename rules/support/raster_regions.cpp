@@ -668,12 +668,13 @@ std::vector<PixelRun> reachable_off_edges(const cv::Mat& bgra, const PhotoMask& 
   std::vector<std::vector<EdgeLab>> labs(4, std::vector<EdgeLab>(std::size_t(width)));
   RowBits near(words), spread(words), masked(words), kept(words);
   const auto ring = [](int y) { return std::size_t(y & (kRing - 1)); };
-  const auto in_image = [&](int y) { return y >= area.y && y < area.y + area.height; };
-  // Fills `out` with the OR of rows [from, to] of `rows` (empty rows outside the image).
+  // Rows of the area: every row the test reads (nothing outside it is reachable).
+  const auto in_area = [&](int y) { return y >= area.y && y < area.y + area.height; };
+  // Fills `out` with the OR of rows [from, to] of `rows` (rows outside the area are empty).
   const auto rows_or = [&](const std::vector<RowBits>& rows, int from, int to, RowBits& out) {
     out.clear();
     for (int y = from; y <= to; ++y) {
-      if (!in_image(y)) continue;
+      if (!in_area(y)) continue;
       const RowBits& r = rows[ring(y)];
       if (r.lo == r.hi) continue;
       for (std::size_t i = r.lo; i < r.hi; ++i) out.w[i] |= r.w[i];
@@ -682,7 +683,7 @@ std::vector<PixelRun> reachable_off_edges(const cv::Mat& bgra, const PhotoMask& 
   };
   const int last = reach.y + reach.height - 1;
   const auto load_reachable = [&](int y) {
-    if (!in_image(y)) return;
+    if (!in_area(y)) return;
     RowBits& bits = reachable[ring(y)];
     bits.clear();
     if (y < reach.y || y > last) return;
@@ -706,7 +707,7 @@ std::vector<PixelRun> reachable_off_edges(const cv::Mat& bgra, const PhotoMask& 
     }
 #endif
     for (; x < end; ++x) {
-      if (row[x] == 2) bits.set(x);
+      if (row[x] == 2) bits.set(x);  // mark_cored()'s mark
     }
   };
   for (int y = area.y; y < area.y + kReach; ++y) load_reachable(y);
@@ -736,13 +737,13 @@ std::vector<PixelRun> reachable_off_edges(const cv::Mat& bgra, const PhotoMask& 
         lab_row[std::size_t(x)] = last_lab;
       });
     }
-    if (const int e = y - 1; in_image(e)) {
+    if (const int e = y - 1; in_area(e)) {
       rows_or(reachable, e - kDilateRadius, e + kDilateRadius, near);
       dilate_row(near, kDilateRadius, spread);
       RowBits& out = edges[ring(e)];
       out.clear();
-      const EdgeLab* above = in_image(e - 1) ? labs[std::size_t((e - 1) & 3)].data() : nullptr;
-      const EdgeLab* below = in_image(e + 1) ? labs[std::size_t((e + 1) & 3)].data() : nullptr;
+      const EdgeLab* above = in_area(e - 1) ? labs[std::size_t((e - 1) & 3)].data() : nullptr;
+      const EdgeLab* below = in_area(e + 1) ? labs[std::size_t((e + 1) & 3)].data() : nullptr;
       const EdgeLab* row = labs[std::size_t(e & 3)].data();
       for_each_bit(spread, [&](int x) {
         if (x < width && edge_at(above, row, below, x, width)) {
