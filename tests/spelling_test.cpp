@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "linter/rule.h"
@@ -94,6 +95,46 @@ TEST(SpellingDictionary, Iso88591DictionaryIsConverted) {
   EXPECT_FALSE(d->correct("blåbar"));
   EXPECT_TRUE(d->correct("\u5317"));  // not representable in Latin-1: never called wrong
   EXPECT_EQ(spelling::Dictionary::load(dir.path().string(), "missing"), nullptr);
+}
+
+// Workers check words and search suggestions at the same time: each borrows a Hunspell object
+// (the dictionary loads more while all are busy), a word searched by one worker is waited for by
+// the others. Eight threads, each asking for every word in its own order, get exactly the lists
+// and verdicts one thread gets alone.
+TEST(SpellingDictionary, ConcurrentLookupsGiveTheSequentialAnswers) {
+  const testing::TempDir dir;
+  dir.write("xx_XX.aff", "SET UTF-8\nTRY ehtnrasildoumgbvkfpjyæøå\n");
+  dir.write("xx_XX.dic",
+            "12\nhytte\nhytter\nvinter\nvinden\nmørke\nmørket\nlys\nlyset\nblåbær\n"
+            "sne\nsner\nsnart\n");
+  const std::vector<std::string> words{"hytet", "vintre", "mørkte", "lyys", "blåbar", "snee",
+                                       "hytte", "vinter", "xyz", "snart", "vindn", "lset"};
+  const std::unique_ptr<spelling::Dictionary> alone =
+      spelling::Dictionary::load(dir.path().string(), "xx_XX");
+  ASSERT_NE(alone, nullptr);
+  std::vector<std::vector<std::string>> expected;
+  std::vector<bool> correct;
+  for (const std::string& w : words) {
+    expected.push_back(alone->suggest(w, 3));
+    correct.push_back(alone->correct(w));
+  }
+  ASSERT_EQ(expected[0], (std::vector<std::string>{"hytte"}));  // the test compares real lists
+  const std::unique_ptr<spelling::Dictionary> shared =
+      spelling::Dictionary::load(dir.path().string(), "xx_XX");
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(8, 0);
+  for (std::size_t t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (std::size_t k = 0; k < words.size(); ++k) {
+        // Every word, each thread from its own start, odd threads backwards.
+        const std::size_t n = words.size(), i = t % 2 == 0 ? (k + t) % n : (2 * n - 1 - k + t) % n;
+        mismatches[t] += shared->suggest(words[i], 3) != expected[i] ? 1 : 0;
+        mismatches[t] += shared->correct(words[i]) != correct[i] ? 1 : 0;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(mismatches, std::vector<int>(8, 0));
 }
 
 TEST(SpellingRule, CleanDanishCopyGivesNothing) {

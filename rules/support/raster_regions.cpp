@@ -808,7 +808,7 @@ std::vector<OffRegion> find_regions(const cv::Mat& bgra, const SweepResult& swee
     cv::Mat stats, centroids;
     const int n = cv::connectedComponentsWithStats(sweep.candidates(bounds), labels, stats,
                                                    centroids, 8, CV_32S);
-    std::vector<Component> components(std::size_t(std::max(0, n)));
+    std::vector<Component> components(std::size_t(std::max(1, n)));  // [0]: the background
     for (int i = 1; i < n; ++i) {
       Component& c = components[std::size_t(i)];
       c.box = cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT) + bounds.x,

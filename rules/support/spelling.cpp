@@ -101,7 +101,10 @@ std::unique_ptr<Dictionary> Dictionary::load(const std::string& dir, const std::
   d->name_ = name;
   d->encoding_ = aff_encoding(aff);
   d->utf8_ = is_utf8_name(d->encoding_);
-  d->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  d->aff_path_ = aff, d->dic_path_ = dic;
+  d->idle_.reserve(kMaxCheckers);  // so returning a checker never allocates
+  d->idle_.push_back(std::make_unique<Hunspell>(aff.c_str(), dic.c_str()));
+  d->checkers_ = 1;
   // Letters suggestions may insert or substitute: TRY's lower-case letters and the apostrophe
   // (upper case is kept where a capital is replaced). Not the hyphen: Hunspell checks the parts
   // of a hyphenated word one by one, so "mørk-eet" would pass.
@@ -133,6 +136,51 @@ const Dictionary* Dictionary::for_language(std::string_view tag) {
 }
 
 Dictionary::~Dictionary() = default;
+
+class Dictionary::Checker {
+ public:
+  Checker(const Dictionary& owner, std::unique_ptr<Hunspell> h) : owner_(owner), h_(std::move(h)) {}
+  Checker(const Checker&) = delete;
+  Checker& operator=(const Checker&) = delete;
+  ~Checker() {
+    {
+      const std::lock_guard<std::mutex> lock(owner_.pool_mutex_);
+      owner_.idle_.push_back(std::move(h_));
+    }
+    owner_.returned_.notify_one();
+  }
+  Hunspell& operator*() const { return *h_; }
+
+ private:
+  const Dictionary& owner_;
+  std::unique_ptr<Hunspell> h_;
+};
+
+Dictionary::Checker Dictionary::borrow() const {
+  std::unique_lock<std::mutex> lock(pool_mutex_);
+  if (idle_.empty() && checkers_ < kMaxCheckers) {
+    ++checkers_;
+    lock.unlock();  // loading takes a while; others may borrow and return meanwhile
+    std::unique_ptr<Hunspell> h;
+    try {
+      h = std::make_unique<Hunspell>(aff_path_.c_str(), dic_path_.c_str());
+    } catch (...) {
+      lock.lock();
+      --checkers_;
+      throw;
+    }
+    return Checker(*this, std::move(h));
+  }
+  returned_.wait(lock, [this] { return !idle_.empty(); });
+  std::unique_ptr<Hunspell> h = std::move(idle_.back());
+  idle_.pop_back();
+  return Checker(*this, std::move(h));
+}
+
+bool Dictionary::listed(Hunspell& h, const std::string& word) {
+  int info = 0;
+  return h.spell(word, &info) && (info & SPELL_COMPOUND) == 0;
+}
 
 std::string Dictionary::to_dict(std::string_view utf8, bool& ok) const {
   ok = true;
@@ -167,21 +215,42 @@ bool Dictionary::correct(std::string_view word) const {
   bool ok = true;
   const std::string w = to_dict(word, ok);
   if (!ok) return true;
+  {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (const auto it = verdicts_.find(w); it != verdicts_.end()) return it->second;
+  }
+  const bool verdict = (*borrow()).spell(w);
   const std::lock_guard<std::mutex> lock(mutex_);
-  if (const auto it = verdicts_.find(w); it != verdicts_.end()) return it->second;
   if (verdicts_.size() >= kMaxVerdicts) verdicts_.clear();
-  const bool verdict = hunspell_->spell(w);
   verdicts_.emplace(w, verdict);
   return verdict;
 }
 
 std::vector<std::string> Dictionary::suggest(std::string_view word, std::size_t max) const {
-  // One search at a time per dictionary: workers meeting the same misspelling (copies of one
-  // text) would otherwise both search, and fight over mutex_ for every candidate; the second
-  // now waits and finds the list made.
-  const std::lock_guard<std::mutex> searching(suggest_mutex_);
   const std::string key = fmt::format("{}\x1f{}", word, max);
-  if (const auto it = suggestions_.find(key); it != suggestions_.end()) return it->second;
+  std::promise<std::vector<std::string>> promise;
+  std::shared_future<std::vector<std::string>> known;  // searched, or being searched, already
+  {
+    const std::lock_guard<std::mutex> lock(suggest_mutex_);
+    if (const auto it = suggestions_.find(key); it != suggestions_.end()) {
+      known = it->second;
+    } else {
+      suggestions_.emplace(key, promise.get_future().share());
+    }
+  }
+  if (known.valid()) return known.get();  // waits while another worker searches
+  try {
+    std::vector<std::string> list = search(word, max);
+    promise.set_value(list);
+    return list;
+  } catch (...) {
+    promise.set_exception(std::current_exception());
+    throw;
+  }
+}
+
+std::vector<std::string> Dictionary::search(std::string_view word, std::size_t max) const {
+  const Checker checker = borrow();  // for the whole search: one candidate after another
   std::u32string w;
   const icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
@@ -203,13 +272,7 @@ std::vector<std::string> Dictionary::suggest(std::string_view word, std::size_t 
     // Only words the dictionary lists (with their affixes), not compounds it would build: da_DK
     // compounds almost any two stems ("Vintreeren", "hyt-n"), which makes poor suggestions.
     // Hunspell's own first suggestion phase leaves compounding out for the same reason.
-    int info = 0;
-    bool listed = false;
-    {
-      const std::lock_guard<std::mutex> lock(mutex_);
-      listed = hunspell_->spell(in_dict, &info) && (info & SPELL_COMPOUND) == 0;
-    }
-    if (listed) out.push_back(std::move(utf8));
+    if (listed(*checker, in_dict)) out.push_back(std::move(utf8));
     return out.size() < max;
   };
   const std::size_t n = w.size();
@@ -236,7 +299,6 @@ std::vector<std::string> Dictionary::suggest(std::string_view word, std::size_t 
       }
     }
   }();
-  suggestions_.emplace(key, out);
   return out;
 }
 

@@ -1,10 +1,14 @@
 // Hunspell dictionaries for the voice rules: loaded once per process, on first use, from the
 // Debian packages hunspell-da (da_DK), hunspell-en-gb (en_GB) and hunspell-en-us (en_US) in
-// /usr/share/hunspell (or $BRANDLINT_HUNSPELL_DIR). A Hunspell object is not thread-safe, so each dictionary serialises
-// its calls with its own mutex; a lookup takes microseconds, far below a rule's other work.
+// /usr/share/hunspell (or $BRANDLINT_HUNSPELL_DIR). A Hunspell object is not thread-safe, so
+// each dictionary lends its Hunspell objects out one caller at a time; when every one is busy
+// (a worker searching suggestions while another checks words), it loads another, up to
+// kMaxCheckers (da_DK: 75 ms and 17 MB each).
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -50,18 +54,36 @@ class Dictionary {
   std::string to_dict(std::string_view utf8, bool& ok) const;
   std::string from_dict(const std::string& bytes) const;
 
+  // suggest() without the list of searches made.
+  std::vector<std::string> search(std::string_view word, std::size_t max) const;
+  // A Hunspell object lent to one caller until it is destroyed.
+  class Checker;
+  Checker borrow() const;
+  // Whether the dictionary lists `word` (in its encoding) with its affixes, not as a compound.
+  static bool listed(Hunspell& h, const std::string& word);
+
   std::string name_;
   std::string encoding_;
+  std::string aff_path_, dic_path_;
   std::u32string try_letters_;  // the .aff TRY letters (lower case), most frequent first
   bool utf8_ = true;
-  std::unique_ptr<Hunspell> hunspell_;
-  mutable std::mutex mutex_;
-  mutable std::mutex suggest_mutex_;  // one suggestion search at a time; guards suggestions_
-  mutable std::map<std::string, std::vector<std::string>, std::less<>> suggestions_;
+  // Idle Hunspell objects; `checkers_` were made in all (at most kMaxCheckers).
+  static constexpr std::size_t kMaxCheckers = 4;
+  mutable std::mutex pool_mutex_;
+  mutable std::condition_variable returned_;
+  mutable std::vector<std::unique_ptr<Hunspell>> idle_;
+  mutable std::size_t checkers_ = 0;
+  // Suggestion lists by word and count, kept for the process. A list being searched is a
+  // future already, so workers meeting the same misspelling (copies of one text) wait for it
+  // instead of searching twice; different words are searched at the same time.
+  mutable std::mutex suggest_mutex_;  // guards suggestions_
+  mutable std::map<std::string, std::shared_future<std::vector<std::string>>, std::less<>>
+      suggestions_;
   // Verdicts of correct(), by the word in the dictionary's encoding: copy repeats its words
   // across files, and a da_DK lookup with compounding costs microseconds. Guarded by mutex_,
   // emptied when it reaches kMaxVerdicts so memory stays bounded on huge corpora.
   static constexpr std::size_t kMaxVerdicts = 1 << 18;
+  mutable std::mutex mutex_;
   mutable std::unordered_map<std::string, bool> verdicts_;
 };
 
