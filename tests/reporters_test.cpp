@@ -604,6 +604,26 @@ TEST(HtmlReport, SpeaksEnglishForEnglishBrands) {
   EXPECT_EQ(html.find("Kanalerne"), std::string::npos);
 }
 
+// A JPEG's shares leave the compression band along edges out (color/off-palette), so its bar
+// does not fill up: the rest is named in the legend instead of looking like a gap. Shares that add
+// up (the canned run's) get no such entry.
+TEST(HtmlReport, NamesTheShareOfCompressedEdges) {
+  testing::TempDir dir;
+  RunResult run = canned_run(dir);
+  const std::string whole = render("html", run, canned_options(dir.path()));
+  EXPECT_EQ(whole.find("bar-rest\"></span>"), std::string::npos);
+  bool scaled = false;
+  for (ChannelUse& channel : run.consistency.channels) {
+    if (!channel.palette) continue;
+    for (auto& [name, share] : channel.palette->shares) share *= 0.9;
+    scaled = true;
+  }
+  ASSERT_TRUE(scaled);
+  const std::string html = render("html", run, canned_options(dir.path()));
+  EXPECT_NE(html.find("bar-rest\"></span>Kanter i komprimerede billeder (i ingen andel) <b>"),
+            std::string::npos);
+}
+
 // --- the command line ---------------------------------------------------------------------------
 
 CliOptions parse(std::vector<std::string> args) {

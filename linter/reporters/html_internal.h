@@ -25,6 +25,7 @@ struct Strings {
   std::string_view band_pass, band_average, band_fail, formula;
   std::string_view red_thread, red_thread_intro, no_measurements, no_drift, brand_use;
   std::string_view palette_use, off_palette, photo, voice, lix, flesch, words_per_sentence;
+  std::string_view unattributed;  // the compression band of lossy images: in no share
   std::string_view exclamations, emoji, address, channel, others, words, graphic_area;
   std::string_view drift_palette, drift_off_palette,
       drift_value;  // {channel} {what} {value} {others}
