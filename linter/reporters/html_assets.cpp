@@ -84,7 +84,7 @@ p.empty{color:var(--pass-ink);margin:4px 0}
 .bar{display:flex;height:16px;border-radius:4px;overflow:hidden;background:#eef0f3;border:1px solid var(--line)}
 .bar span{display:block;height:100%}
 .chip.bar-off{background:repeating-linear-gradient(45deg,#b0b6c0 0 4px,#d5d9df 4px 8px)}
-.chip.bar-rest{background:#fff;border:1px solid #b0b6c0}
+.chip.bar-rest{background:#eef0f3;border:1px dashed #8a93a0}
 ul.legend{list-style:none;margin:8px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:13px}
 dl.voice{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:8px;margin:0}
 dl.voice div{background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px 10px}
