@@ -847,8 +847,16 @@ void small_logo_pass(Search& search) {
   std::vector<const ReferenceLogo*> refs;
   for (std::size_t k = 0; k < library.logos().size(); ++k) {
     const ReferenceLogo& ref = library.logos()[k];
-    if (!ref.logo.min_width_px || search.asset.dpi > 0) continue;
-    const double hi = kSmallMaxWidthShare * *ref.logo.min_width_px / ref.aspect * work_per_file_px;
+    // The minimum width in the file's pixels: a page with a known resolution (PDF) is held to
+    // `min_width_mm` (logo/too-small), everything else to `min_width_px`.
+    const double dpi = search.asset.dpi;
+    const std::optional<double> min_px =
+        dpi > 0 ? (ref.logo.min_width_mm ? std::optional(*ref.logo.min_width_mm / 25.4 * dpi)
+                                         : std::nullopt)
+                : (ref.logo.min_width_px ? std::optional(double(*ref.logo.min_width_px))
+                                         : std::nullopt);
+    if (!min_px) continue;
+    const double hi = kSmallMaxWidthShare * *min_px / ref.aspect * work_per_file_px;
     const double lo = std::max(kSmallMinHeight, kSmallMinWidthShare / kSmallMaxWidthShare * hi);
     if (hi < lo) continue;
     ranges.push_back({k, lo, hi});
