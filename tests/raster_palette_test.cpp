@@ -191,6 +191,61 @@ TEST(RasterPalette, SmoothSkyJoinsItsPhotoFlatPatchesBesideItAreFound) {
   }
 }
 
+// Odd shapes and contents through the whole pipeline, both ways (lossless and lossy): single
+// rows and columns, images narrower than a core or a 64-bit row word, blocks of brand and
+// off-palette colour touching every border, noise, holes of transparency. Nothing may read out
+// of bounds (the sanitizer build runs this), every opaque pixel is graphic or photo, the regions
+// lie inside the image, and the same image gives the same analysis twice.
+TEST(RasterPalette, OddSizesAndContentsAreAnalysedSafely) {
+  cv::RNG rng(77);
+  std::size_t regions = 0;
+  const std::vector<cv::Scalar> inks{corpus::bgra(corpus::kBlaa), corpus::bgra(corpus::kRoed),
+                                     corpus::bgra(corpus::kOffOrange), corpus::bgra(corpus::kMidnat),
+                                     corpus::bgra(corpus::kOffRed)};
+  for (int round = 0; round < 120; ++round) {
+    SCOPED_TRACE(round);
+    const int w = round < 8 ? 1 + round : rng.uniform(1, 140);
+    const int h = round < 8 ? 200 - round : rng.uniform(1, 140);
+    cv::Mat img(h, w, CV_8UC4, inks[std::size_t(rng.uniform(0, int(inks.size())))]);
+    for (int i = 0; i < 6; ++i) {
+      const cv::Rect r(rng.uniform(-10, w), rng.uniform(-10, h), rng.uniform(1, 60),
+                       rng.uniform(1, 60));
+      img(r & cv::Rect(0, 0, w, h)).setTo(inks[std::size_t(rng.uniform(0, int(inks.size())))]);
+    }
+    if (round % 3 == 0) {  // noise
+      cv::Mat noise(img.size(), CV_8UC4);
+      rng.fill(noise, cv::RNG::UNIFORM, cv::Scalar::all(0), cv::Scalar(12, 12, 12, 1));
+      img += noise;
+    }
+    if (round % 4 == 1) {  // transparent holes
+      const cv::Rect r(rng.uniform(0, w), rng.uniform(0, h), rng.uniform(1, 30), rng.uniform(1, 30));
+      img(r & cv::Rect(0, 0, w, h)).setTo(cv::Scalar(0, 0, 0, 0));
+    }
+    for (const bool lossy : {false, true}) {
+      const RasterAnalysis a = analyze_raster(img, lossy, palette());
+      const RasterAnalysis b = analyze_raster(img, lossy, palette());
+      ASSERT_EQ(a.regions.size(), b.regions.size());
+      regions += a.regions.size();
+      EXPECT_EQ(a.group_px, b.group_px);
+      EXPECT_EQ(a.opaque_px, a.graphic_px + a.photo_px);
+      EXPECT_EQ(a.opaque_px, cv::countNonZero(img.reshape(1, int(img.total())).col(3) >= 250));
+      long long shared = 0;
+      for (const long long px : a.group_px) shared += px;
+      EXPECT_GE(shared, 0);
+      EXPECT_LE(shared + a.off_px, a.graphic_px);
+      for (std::size_t i = 0; i < a.regions.size(); ++i) {
+        const PixelBox& box = a.regions[i].box;
+        EXPECT_EQ(box.x, b.regions[i].box.x);
+        EXPECT_GE(box.x, 0);
+        EXPECT_GE(box.y, 0);
+        EXPECT_LE(box.x + box.w, w);
+        EXPECT_LE(box.y + box.h, h);
+      }
+    }
+  }
+  EXPECT_GT(regions, 50U);  // off-palette blocks were found: the pipeline ran to the end
+}
+
 TEST(RasterPalette, TransparentPixelsDoNotCount) {
   const cv::Mat img = corpus::transparent_logo();
   const RasterAnalysis a = analyze_raster(img, false, palette());
