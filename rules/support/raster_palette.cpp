@@ -308,14 +308,16 @@ SweepResult sweep_blocks(const cv::Mat& bgra, const BlockStats& blocks, const Ph
 
 // After sweep_blocks(), mark_cored() and reachable_off_edges(): the `judged` pixels get their
 // verdicts and count for their colour's group; off-palette ones become the candidates (1) and
-// every other pixel of `reach` is cleared. The compression band (candidates that are not
-// judged: without a solid core or on an edge) counts for no colour (SharedPixels).
-void settle_candidates(const cv::Mat& bgra, const cv::Rect& reach,
-                       const std::vector<PixelRun>& judged, VerdictTable& table,
-                       SweepResult& sweep, std::vector<long long>& group_px) {
+// every other pixel of their bounds is cleared. Returns those bounds: drop_coreless() need not
+// look beyond them. The compression band (candidates that are not judged: without a solid
+// core or on an edge) counts for no colour (SharedPixels).
+cv::Rect settle_candidates(const cv::Mat& bgra, const std::vector<PixelRun>& judged,
+                           VerdictTable& table, SweepResult& sweep,
+                           std::vector<long long>& group_px) {
   constexpr std::uint8_t kOff = 4;  // not a state mark_cored() uses
   std::uint32_t last = 0xFFFFFFFFu;
   VerdictTable::Brief brief;
+  int x0 = bgra.cols, y0 = bgra.rows, x1 = -1, y1 = -1;  // bounds of the off-palette ones
   for (const PixelRun& run : judged) {
     const auto* row = bgra.ptr<std::uint32_t>(run.y);
     std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(run.y);
@@ -323,22 +325,27 @@ void settle_candidates(const cv::Mat& bgra, const cv::Rect& reach,
       const std::uint32_t key = row[x] & 0xFFFFFFu;
       if (key != last) brief = table.lookup(key), last = key;  // a copy: the table may grow
       ++group_px[brief.group];
-      if (brief.off) cand[x] = kOff;
+      if (!brief.off) continue;
+      cand[x] = kOff;
+      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, run.y), y1 = std::max(y1, run.y);
     }
   }
-  for (int y = reach.y; y < reach.y + reach.height; ++y) {
+  if (x1 < 0) return {};
+  const cv::Rect off(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+  for (int y = off.y; y < off.y + off.height; ++y) {
     std::uint8_t* cand = sweep.candidates.ptr<std::uint8_t>(y);
-    int x = reach.x;
-    const int end = reach.x + reach.width;
+    int x = off.x;
+    const int end = off.x + off.width;
 #if defined(__SSE2__)
-    const __m128i off = _mm_set1_epi8(char(kOff)), one = _mm_set1_epi8(1);
+    const __m128i off_mark = _mm_set1_epi8(char(kOff)), one = _mm_set1_epi8(1);
     for (; x + 16 <= end; x += 16) {
       auto* p = reinterpret_cast<__m128i*>(cand + x);
-      _mm_storeu_si128(p, _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128(p), off), one));
+      _mm_storeu_si128(p, _mm_and_si128(_mm_cmpeq_epi8(_mm_loadu_si128(p), off_mark), one));
     }
 #endif
     for (; x < end; ++x) cand[x] = cand[x] == kOff ? 1 : 0;
   }
+  return off;
 }
 
 }  // namespace
@@ -409,16 +416,16 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
     // verdicts wait until the others are set aside: in a flat JPEG those are most of the
     // distinct colours (ringing along every edge, chroma bled into thick strokes).
     swept = sweep_blocks(bgra, blocks, photo, *cubes, out);
-    // Candidates outside `reach` are the compression band: they are left as they are.
+    // Candidates outside the settled bounds are the compression band: they are left as they
+    // are, and nothing reads them.
     const cv::Rect reach = mark_cored(swept);
     shared.cubes = cubes;
     shared.judged = reachable_off_edges(bgra, photo, table, swept.candidates, reach);
-    settle_candidates(bgra, reach, shared.judged, table, swept, out.group_px);
+    swept.candidate_bounds = settle_candidates(bgra, shared.judged, table, swept, out.group_px);
     // Off-palette candidates whose core was partly within tolerance or on an edge lose it now.
     // The edges are masked already: a component of the masked candidates with a core lies
     // within a cored component of the unmasked ones, so the same candidates remain as when
     // masking follows the verdicts.
-    swept.candidate_bounds = reach;
     drop_coreless(swept);
   } else {
     swept = sweep(bgra, photo, table, out);
