@@ -154,12 +154,13 @@ TEST(LogoDetect, FindsALogoBelowItsMinimumWidthByTemplate) {
 }
 
 // A PDF page has a resolution (Asset::dpi), and its minimum is min_width_mm: an A1 poster
-// rendered 2000 px high (as load_asset does) is 60.4 dpi, so 25 mm is 59 px, and a logo 55 px
-// (23 mm) wide there is too small for SIFT but found by the small-logo pass at the page's own
-// minimum. (At 45 px, 29 px in the 1280 px working image, it is not found.)
+// rendered 2000 px high (as load_asset does) is 60.4 dpi, so 25 mm is 59 px, and a logo 45 px
+// (19 mm) wide there is too small for SIFT; the small-logo pass finds it at the page's own
+// minimum, on the page at its own resolution (29 px wide in the 1280 px working image, it is
+// too few pixels high there).
 TEST(LogoDetect, FindsALogoBelowItsPrintMinimumOnAPdfPage) {
   Asset page = logo_scene::asset_of(
-      scene({.width = 55, .x = 1250, .y = 1850, .recolor = logo_scene::bgr("#0A1A2F")}, "#FFFFFF",
+      scene({.width = 45, .x = 1250, .y = 1850, .recolor = logo_scene::bgr("#0A1A2F")}, "#FFFFFF",
             1412, 1999),
       "poster.pdf");
   page.kind = AssetKind::pdf;
@@ -171,8 +172,20 @@ TEST(LogoDetect, FindsALogoBelowItsPrintMinimumOnAPdfPage) {
   EXPECT_EQ(s.found_by, "template");
   EXPECT_NEAR(s.box.x, 1250, 2);
   ASSERT_TRUE(s.width_mm.has_value());
-  EXPECT_NEAR(*s.width_mm, 55 / page.dpi * 25.4, 1.0);
+  EXPECT_NEAR(*s.width_mm, 45 / page.dpi * 25.4, 1.0);
   EXPECT_LT(*s.width_mm, 25.0);
+}
+
+// A large photo export (3000×2000) is searched in a working image of 1280 px: a logo 64 px wide
+// (below the 96 px minimum) is 27 px there, too few for the small-logo pass, which therefore
+// searches the image again at a resolution where the smallest width it tries is large enough.
+TEST(LogoDetect, FindsASmallLogoInALargeImage) {
+  const auto found = detect(scene({.width = 64, .x = 2700, .y = 1800}, "#F4F4F2", 3000, 2000));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].found_by, "template");
+  EXPECT_NEAR(found[0].box.x, 2700, 3);
+  EXPECT_NEAR(found[0].box.y, 1800, 3);
+  EXPECT_NEAR(found[0].width_px, 64, 3);
 }
 
 TEST(LogoDetect, FindsSeveralLogosSortedByPosition) {

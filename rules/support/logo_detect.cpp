@@ -64,6 +64,14 @@ constexpr double kSmallScaleStep = 1.06;
 constexpr double kSmallMinCorrelation = 0.45;
 constexpr int kSmallGroundTolerance = 6;
 constexpr double kSmallMinCalmShare = 0.7;
+// The smallest logo height (px of the image searched) the small-logo pass finds, measured with
+// the Nordlys logo (artwork aspect 4.7): 45 px wide on an A1 page in a 0.64× working image (6.1
+// px high there) was missed, 50 px (6.8 px) found, and 50 px in a 1920×1080 banner (0.67×, 7.1
+// px) found. Where the working image is a reduction that leaves the smallest widths tried lower
+// than this, the pass runs again on the image at a resolution where they are not
+// (small_logo_pass_finer).
+constexpr double kSmallMinSearchHeight = 7.0;
+constexpr double kSmallFinerMaxReduction = 0.5;
 
 struct Candidate {
   std::size_t ref = 0;
@@ -832,6 +840,17 @@ std::vector<cv::Mat> ink_masks(const cv::Mat& bgr, const std::vector<const Refer
 // (its sign gives the polarity) finds where the logo sits in a window around the patch.
 // Proposals are verified like any match, best correlation first. A recoloured logo has no such
 // patch; small recoloured logos are left to SIFT.
+// A logo's minimum width in the file's pixels: a page with a known resolution (PDF) is held to
+// `min_width_mm` (logo/too-small), everything else to `min_width_px`.
+std::optional<double> min_width_file_px(const ReferenceLogo& ref, const Asset& asset) {
+  if (asset.dpi > 0) {
+    if (!ref.logo.min_width_mm) return std::nullopt;
+    return *ref.logo.min_width_mm / 25.4 * asset.dpi;
+  }
+  if (!ref.logo.min_width_px) return std::nullopt;
+  return double(*ref.logo.min_width_px);
+}
+
 void small_logo_pass(Search& search) {
   const cv::Mat& work = search.work;
   const LogoLibrary& library = search.library;
@@ -847,14 +866,7 @@ void small_logo_pass(Search& search) {
   std::vector<const ReferenceLogo*> refs;
   for (std::size_t k = 0; k < library.logos().size(); ++k) {
     const ReferenceLogo& ref = library.logos()[k];
-    // The minimum width in the file's pixels: a page with a known resolution (PDF) is held to
-    // `min_width_mm` (logo/too-small), everything else to `min_width_px`.
-    const double dpi = search.asset.dpi;
-    const std::optional<double> min_px =
-        dpi > 0 ? (ref.logo.min_width_mm ? std::optional(*ref.logo.min_width_mm / 25.4 * dpi)
-                                         : std::nullopt)
-                : (ref.logo.min_width_px ? std::optional(double(*ref.logo.min_width_px))
-                                         : std::nullopt);
+    const std::optional<double> min_px = min_width_file_px(ref, search.asset);
     if (!min_px) continue;
     const double hi = kSmallMaxWidthShare * *min_px / ref.aspect * work_per_file_px;
     const double lo = std::max(kSmallMinHeight, kSmallMinWidthShare / kSmallMaxWidthShare * hi);
@@ -1011,6 +1023,54 @@ void small_logo_pass(Search& search) {
 
 }  // namespace
 
+// The small-logo pass again where the working image (`search.work`, a reduction of `gray` by
+// `f`) leaves the smallest widths it tries under kSmallMinSearchHeight px high: on the decoded
+// image reduced only as far as they allow (a 12 MP photo, an A1 poster rendered 2000 px high;
+// not a 1080p banner, see below).
+// Logos found already are not searched again; new sightings join `search.out`.
+void small_logo_pass_finer(Search& search, const cv::Mat& gray, double f) {
+  const LogoLibrary& library = search.library;
+  double wanted = f;  // the reduction the smallest logo needs
+  for (const ReferenceLogo& ref : library.logos()) {
+    const std::optional<double> min_px = min_width_file_px(ref, search.asset);
+    if (!min_px) continue;
+    const double lowest = kSmallMinWidthShare * *min_px / ref.aspect / search.scale;  // decoded px
+    wanted = std::max(wanted, std::min(1.0, kSmallMinSearchHeight / lowest));
+  }
+  // Searching a finer image costs its area again (a 1080p banner: +57 ms, logo_bench), so only
+  // where the decoding costs more than that anyway: PDF pages and images at least twice the
+  // working size on each side (12 MP photos).
+  if (search.asset.dpi <= 0 && f > kSmallFinerMaxReduction) return;
+  if (wanted <= f * 1.05 || int(search.out.size()) >= kMaxSightings) return;
+  Search finer(library, search.asset);
+  finer.scale = search.scale;
+  finer.bgr = search.bgr;
+  if (wanted < 1.0) {
+    cv::resize(gray, finer.work, cv::Size(), wanted, wanted, cv::INTER_AREA);
+  } else {
+    finer.work = gray;
+  }
+  finer.to_pixels = cv::Matx33d(double(gray.cols) / finer.work.cols, 0, 0, 0,
+                                double(gray.rows) / finer.work.rows, 0, 0, 0, 1);
+  finer.image.matches.resize(library.logos().size());  // no features: templates only
+  // Between the two working images, through decoded pixels.
+  const cv::Matx33d to_finer = finer.to_pixels.inv() * search.to_pixels;
+  for (const auto& quad : search.found_quads) {
+    std::array<cv::Point2f, 4> q;
+    cv::perspectiveTransform(quad, q, to_finer);
+    finer.found_quads.push_back(q);
+  }
+  const std::size_t known = finer.found_quads.size();
+  small_logo_pass(finer);
+  const cv::Matx33d back = to_finer.inv();
+  for (std::size_t i = 0; i < finer.out.size() && int(search.out.size()) < kMaxSightings; ++i) {
+    search.out.push_back(std::move(finer.out[i]));
+    std::array<cv::Point2f, 4> q;
+    cv::perspectiveTransform(finer.found_quads[known + i], q, back);
+    search.found_quads.push_back(q);
+  }
+}
+
 std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& asset) {
   if (library.empty() || asset.pixels.empty() || asset.pixels.type() != CV_8UC4 ||
       asset.pixels.cols < 8 || asset.pixels.rows < 8) {
@@ -1060,6 +1120,7 @@ std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& as
   feature_rounds(search);
   fine_pass(search);
   small_logo_pass(search);
+  small_logo_pass_finer(search, gray, f);
 
   std::vector<LogoSighting> out = std::move(search.out);
   std::sort(out.begin(), out.end(), [](const LogoSighting& a, const LogoSighting& b) {
