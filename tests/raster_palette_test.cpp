@@ -200,8 +200,8 @@ TEST(RasterPalette, OddSizesAndContentsAreAnalysedSafely) {
   cv::RNG rng(77);
   std::size_t regions = 0;
   const std::vector<cv::Scalar> inks{corpus::bgra(corpus::kBlaa), corpus::bgra(corpus::kRoed),
-                                     corpus::bgra(corpus::kOffOrange), corpus::bgra(corpus::kMidnat),
-                                     corpus::bgra(corpus::kOffRed)};
+                                     corpus::bgra(corpus::kOffOrange),
+                                     corpus::bgra(corpus::kMidnat), corpus::bgra(corpus::kOffRed)};
   for (int round = 0; round < 120; ++round) {
     SCOPED_TRACE(round);
     const int w = round < 8 ? 1 + round : rng.uniform(1, 140);
@@ -218,7 +218,8 @@ TEST(RasterPalette, OddSizesAndContentsAreAnalysedSafely) {
       img += noise;
     }
     if (round % 4 == 1) {  // transparent holes
-      const cv::Rect r(rng.uniform(0, w), rng.uniform(0, h), rng.uniform(1, 30), rng.uniform(1, 30));
+      const cv::Rect r(rng.uniform(0, w), rng.uniform(0, h), rng.uniform(1, 30),
+                       rng.uniform(1, 30));
       img(r & cv::Rect(0, 0, w, h)).setTo(cv::Scalar(0, 0, 0, 0));
     }
     for (const bool lossy : {false, true}) {

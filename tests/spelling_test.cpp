@@ -107,8 +107,8 @@ TEST(SpellingDictionary, ConcurrentLookupsGiveTheSequentialAnswers) {
   dir.write("xx_XX.dic",
             "12\nhytte\nhytter\nvinter\nvinden\nmørke\nmørket\nlys\nlyset\nblåbær\n"
             "sne\nsner\nsnart\n");
-  const std::vector<std::string> words{"hytet", "vintre", "mørkte", "lyys", "blåbar", "snee",
-                                       "hytte", "vinter", "xyz", "snart", "vindn", "lset"};
+  const std::vector<std::string> words{"hytet", "vintre", "mørkte", "lyys",  "blåbar", "snee",
+                                       "hytte", "vinter", "xyz",    "snart", "vindn",  "lset"};
   const std::unique_ptr<spelling::Dictionary> alone =
       spelling::Dictionary::load(dir.path().string(), "xx_XX");
   ASSERT_NE(alone, nullptr);

@@ -78,7 +78,8 @@ std::string palette_block(const Context& ctx, const PaletteUse& use) {
   // Lossy images leave the compression band along edges in no share (color/off-palette): the
   // rest of the bar, named so that it is not read as a gap in the report.
   if (const double rest = 1.0 - used; rest >= 0.005) {
-    segment(rest, ";background:transparent", escape(ctx.t.unattributed) + " " + percent(rest, ctx.t));
+    segment(rest, ";background:transparent",
+            escape(ctx.t.unattributed) + " " + percent(rest, ctx.t));
     legend += fmt::format("<li><span class=\"chip bar-rest\"></span>{} <b>{}</b></li>",
                           escape(ctx.t.unattributed), percent(rest, ctx.t));
   }

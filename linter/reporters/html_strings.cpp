@@ -75,8 +75,9 @@ const Strings kEnglish{
     .learn_more = "Learn more",
     .suppressed = "Waived in the source, with the reason given",
     .baselined = "Set aside by the baseline: recorded earlier, not counted",
-    .baseline_absent = "{} recorded finding(s) no longer occur; write {} again with "
-                       "--baseline-write to drop them.",
+    .baseline_absent =
+        "{} recorded finding(s) no longer occur; write {} again with "
+        "--baseline-write to drop them.",
     .filter_severity = "Show",
     .filter_rule = "Rule",
     .all_rules = "All rules",
@@ -157,8 +158,9 @@ const Strings kDanish{
     .learn_more = "Læs mere",
     .suppressed = "Undtaget i kildeteksten, med begrundelse",
     .baselined = "Tilsidesat af baseline: registreret tidligere, tælles ikke med",
-    .baseline_absent = "{} registrerede fund forekommer ikke længere; skriv {} igen med "
-                       "--baseline-write for at fjerne dem.",
+    .baseline_absent =
+        "{} registrerede fund forekommer ikke længere; skriv {} igen med "
+        "--baseline-write for at fjerne dem.",
     .filter_severity = "Vis",
     .filter_rule = "Regel",
     .all_rules = "Alle regler",

@@ -327,7 +327,8 @@ cv::Rect settle_candidates(const cv::Mat& bgra, const std::vector<PixelRun>& jud
       ++group_px[brief.group];
       if (!brief.off) continue;
       cand[x] = kOff;
-      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, run.y), y1 = std::max(y1, run.y);
+      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, run.y),
+      y1 = std::max(y1, run.y);
     }
   }
   if (x1 < 0) return {};
@@ -436,8 +437,7 @@ RasterAnalysis analyze_raster(const cv::Mat& bgra, bool lossy, const RasterPalet
   for (const OffRegion& r : out.regions) out.off_px += r.pixels;
   out.photo_areas = photo.areas;
   out.distinct_colors = table.size();
-  out.work_bytes =
-      swept.candidates.total() + photo.tiles.total() + table.bytes() + blocks.bytes();
+  out.work_bytes = swept.candidates.total() + photo.tiles.total() + table.bytes() + blocks.bytes();
   return out;
 }
 

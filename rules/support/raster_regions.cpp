@@ -407,7 +407,7 @@ cv::Rect mark_cored(SweepResult& sweep, std::vector<Component>* components) {
     int y, first, last;  // inclusive
   };
   std::vector<Run> stack;
-  Component* component = nullptr;  // being grown, when the caller wants them listed
+  Component* component = nullptr;          // being grown, when the caller wants them listed
   int cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;  // its bounds, in window coordinates
   // Marks the whole run of 1s through (x, y) with 2 and queues it.
   const auto take_run = [&](std::uint8_t* row, int x, int y) {

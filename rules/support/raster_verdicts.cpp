@@ -387,7 +387,8 @@ VerdictTable::VerdictTable(const RasterPalette& palette, JudgeMode mode)
 }
 
 const VerdictTable::Brief& VerdictTable::insert(std::size_t slot, std::uint32_t key) {
-  const ColorVerdict& v = verdicts_.emplace_back(judge_color(key_rgb(key), palette_, mode_, scratch_));
+  const ColorVerdict& v =
+      verdicts_.emplace_back(judge_color(key_rgb(key), palette_, mode_, scratch_));
   slots_[slot] = {key, static_cast<std::uint32_t>(verdicts_.size() - 1), v.group, v.off};
   const std::uint32_t bit = filter_bit(key);
   filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
