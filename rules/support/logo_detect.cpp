@@ -831,15 +831,6 @@ std::vector<cv::Mat> ink_masks(const cv::Mat& bgr, const std::vector<const Refer
   return masks;
 }
 
-// Small-logo pass, for logos below their guide's minimum width (logo/too-small). SIFT does not
-// see a logo ~60 px wide and 14 px high: even at twice the working size it gives too few
-// keypoints. Printed in one of its allowed inks, such a logo is a compact patch of that ink (its
-// symbol, its arcs, its wordmark: 0.45–1.05× the logo's height) on a calm ground. Each such patch
-// proposes the heights at which the reference would match it (only heights below the minimum
-// width, down to half of it), and normalised cross-correlation of the reference's gray rendering
-// (its sign gives the polarity) finds where the logo sits in a window around the patch.
-// Proposals are verified like any match, best correlation first. A recoloured logo has no such
-// patch; small recoloured logos are left to SIFT.
 // A logo's minimum width in the file's pixels: a page with a known resolution (PDF) is held to
 // `min_width_mm` (logo/too-small), everything else to `min_width_px`.
 std::optional<double> min_width_file_px(const ReferenceLogo& ref, const Asset& asset) {
@@ -851,6 +842,15 @@ std::optional<double> min_width_file_px(const ReferenceLogo& ref, const Asset& a
   return double(*ref.logo.min_width_px);
 }
 
+// Small-logo pass, for logos below their guide's minimum width (logo/too-small). SIFT does not
+// see a logo ~60 px wide and 14 px high: even at twice the working size it gives too few
+// keypoints. Printed in one of its allowed inks, such a logo is a compact patch of that ink (its
+// symbol, its arcs, its wordmark: 0.45–1.05× the logo's height) on a calm ground. Each such patch
+// proposes the heights at which the reference would match it (only heights below the minimum
+// width, down to half of it), and normalised cross-correlation of the reference's gray rendering
+// (its sign gives the polarity) finds where the logo sits in a window around the patch.
+// Proposals are verified like any match, best correlation first. A recoloured logo has no such
+// patch; small recoloured logos are left to SIFT.
 void small_logo_pass(Search& search) {
   const cv::Mat& work = search.work;
   const LogoLibrary& library = search.library;
@@ -1021,8 +1021,6 @@ void small_logo_pass(Search& search) {
   }
 }
 
-}  // namespace
-
 // The small-logo pass again where the working image (`search.work`, a reduction of `gray` by
 // `f`) leaves the smallest widths it tries under kSmallMinSearchHeight px high: on the decoded
 // image reduced only as far as they allow (a 12 MP photo, an A1 poster rendered 2000 px high;
@@ -1070,6 +1068,8 @@ void small_logo_pass_finer(Search& search, const cv::Mat& gray, double f) {
     search.found_quads.push_back(q);
   }
 }
+
+}  // namespace
 
 std::vector<LogoSighting> find_logos(const LogoLibrary& library, const Asset& asset) {
   if (library.empty() || asset.pixels.empty() || asset.pixels.type() != CV_8UC4 ||
