@@ -1027,6 +1027,11 @@ void small_logo_pass(Search& search) {
 // not a 1080p banner, see below).
 // Logos found already are not searched again; new sightings join `search.out`.
 void small_logo_pass_finer(Search& search, const cv::Mat& gray, double f) {
+  // Searching a finer image costs its area again (a 1080p banner: +57 ms, logo_bench), so only
+  // where the decoding costs more than that anyway: PDF pages and images at least twice the
+  // working size on each side (12 MP photos).
+  if (search.asset.dpi <= 0 && f > kSmallFinerMaxReduction) return;
+  if (int(search.out.size()) >= kMaxSightings) return;
   const LogoLibrary& library = search.library;
   double wanted = f;  // the reduction the smallest logo needs
   for (const ReferenceLogo& ref : library.logos()) {
@@ -1035,11 +1040,7 @@ void small_logo_pass_finer(Search& search, const cv::Mat& gray, double f) {
     const double lowest = kSmallMinWidthShare * *min_px / ref.aspect / search.scale;  // decoded px
     wanted = std::max(wanted, std::min(1.0, kSmallMinSearchHeight / lowest));
   }
-  // Searching a finer image costs its area again (a 1080p banner: +57 ms, logo_bench), so only
-  // where the decoding costs more than that anyway: PDF pages and images at least twice the
-  // working size on each side (12 MP photos).
-  if (search.asset.dpi <= 0 && f > kSmallFinerMaxReduction) return;
-  if (wanted <= f * 1.05 || int(search.out.size()) >= kMaxSightings) return;
+  if (wanted <= f * 1.05) return;
   Search finer(library, search.asset);
   finer.scale = search.scale;
   finer.bgr = search.bgr;

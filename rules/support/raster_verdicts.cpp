@@ -419,8 +419,7 @@ const std::array<float, 3>& VerdictTable::insert_lab(std::size_t slot, std::uint
   std::size_t found = 0;
   for (std::size_t i = 0; i < old_keys.size(); ++i) {
     if (old_keys[i] == kEmpty) continue;
-    std::size_t s = static_cast<std::size_t>((std::uint64_t{old_keys[i]} * 0x9E3779B97F4A7C15ull) >>
-                                             lab_shift_);
+    std::size_t s = fibonacci_slot(old_keys[i], lab_shift_);
     while (lab_keys_[s] != kEmpty) s = (s + 1) & lab_mask_;
     lab_keys_[s] = old_keys[i];
     labs_[s] = old_labs[i];

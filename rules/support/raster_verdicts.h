@@ -127,8 +127,7 @@ class VerdictTable {
   /// The CIELAB of `key` (ColorVerdict::L, a, b) without judging it: the edge mask needs only
   /// this, and in a JPEG most colours along edges are never judged. Cached per colour.
   const std::array<float, 3>& lab(std::uint32_t key) {
-    std::size_t slot =
-        static_cast<std::size_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> lab_shift_);
+    std::size_t slot = fibonacci_slot(key, lab_shift_);
     while (true) {
       const std::uint32_t k = lab_keys_[slot];
       if (k == key) return labs_[slot];
@@ -150,12 +149,14 @@ class VerdictTable {
 
  private:
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;  // no 24-bit key has the top byte set
-  // Fibonacci hashing: the top bits of the product are the well-mixed ones.
-  std::size_t hash(std::uint32_t key) const {
-    return static_cast<std::size_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> shift_);
+  // Fibonacci hashing: the top 64 − `shift` bits of the product are the well-mixed ones. Used
+  // by the verdicts' slots, the Lab cache's and the filter.
+  static std::size_t fibonacci_slot(std::uint32_t key, int shift) {
+    return static_cast<std::size_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> shift);
   }
+  std::size_t hash(std::uint32_t key) const { return fibonacci_slot(key, shift_); }
   static std::uint32_t filter_bit(std::uint32_t key) {
-    return static_cast<std::uint32_t>((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> 48);
+    return static_cast<std::uint32_t>(fibonacci_slot(key, 48));
   }
   const Brief& insert(std::size_t slot, std::uint32_t key);
   const std::array<float, 3>& insert_lab(std::size_t slot, std::uint32_t key);
